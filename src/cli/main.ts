@@ -1,0 +1,13 @@
+#!/usr/bin/env node
+// The `handoff-risk` executable.
+import { runCli } from './program.js';
+
+runCli(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`handoff-risk: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,87 @@
+// Turns the paths a user gives into sources and reads them all: the only file-system code in ingest.
+import { readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import type { HandoffEvent, Issue } from '../model/index.js';
+import type { Connector, ConnectorOptions } from './connector.js';
+import { formatOf, readFile, type FileResult } from './run-connector.js';
+import { fileSource } from './source.js';
+
+export interface LoadResult {
+  files: FileResult[];
+  /** accepted events of every file, sorted by time, then file, then line */
+  events: HandoffEvent[];
+  /** paths that do not exist or cannot be listed */
+  missing: Issue[];
+}
+
+export interface LoadOptions extends ConnectorOptions {
+  connector?: string;
+  /** called after each file, for progress displays */
+  onFile?(result: FileResult, done: number, total: number): void;
+}
+
+/**
+ * Lists the export files under the given paths: files as given, folders walked recursively in
+ * sorted order for `.csv`, `.tsv`, `.json`, `.ndjson` and `.jsonl` files (hidden entries skipped).
+ */
+export async function listInputs(paths: readonly string[]): Promise<{ files: string[]; missing: Issue[] }> {
+  const files: string[] = [];
+  const missing: Issue[] = [];
+  for (const path of paths) {
+    let info;
+    try {
+      info = await stat(path);
+    } catch (error) {
+      missing.push({ severity: 'error', code: 'file/unreadable', file: path, message: `${path}: ${describeError(error)}` });
+      continue;
+    }
+    if (info.isDirectory()) files.push(...(await walk(path)));
+    else files.push(path);
+  }
+  return { files: [...new Set(files)], missing };
+}
+
+async function walk(folder: string): Promise<string[]> {
+  const entries = (await readdir(folder, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  const found: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...(await walk(path)));
+    else if (entry.isFile() && formatOf(entry.name) && !entry.name.toLowerCase().endsWith('.txt')) found.push(path);
+  }
+  return found;
+}
+
+/** Reads every file under `paths` with the detected connectors. */
+export async function loadInputs(paths: readonly string[], connectors: readonly Connector[], options: LoadOptions = {}): Promise<LoadResult> {
+  const { files, missing } = await listInputs(paths);
+  const results: FileResult[] = [];
+  const events: HandoffEvent[] = [];
+  for (const [index, path] of files.entries()) {
+    const name = relative(process.cwd(), path) || path;
+    const result = await readFile(fileSource(path, name.startsWith('..') ? path : name), connectors, {
+      ...options,
+      emit: (event) => events.push(event),
+    });
+    results.push(result);
+    options.onFile?.(result, index + 1, files.length);
+  }
+  events.sort(compareEvents);
+  return { files: results, events, missing };
+}
+
+/** Time order, ties broken by file and line so the order never depends on reading order. */
+export function compareEvents(a: HandoffEvent, b: HandoffEvent): number {
+  if (a.at !== b.at) return a.at < b.at ? -1 : 1;
+  if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
+  if (a.source.line !== b.source.line) return a.source.line - b.source.line;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+function describeError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file or folder';
+  if (code === 'EACCES') return 'permission denied';
+  return code ?? String(error);
+}

@@ -1,0 +1,411 @@
+// Runs one connector over one file: rows → events, every bad row a positioned reject, counts that reconcile.
+import { HandoffEvent, type EventDraft, type Issue, type IssueCode } from '../model/index.js';
+import {
+  normaliseHeader,
+  type Connector,
+  type ConnectorOptions,
+  type InputFormat,
+  type InputShape,
+  type RowContext,
+} from './connector.js';
+import { detectConnector, recordsOf } from './detect.js';
+import type { DecodeReport } from './decode.js';
+import { openCsv, type CsvFault, type CsvRecord } from './read-csv.js';
+import { readJson, readNdjson, type JsonFault } from './read-json.js';
+import type { InputSource } from './source.js';
+import { parseTimestamp } from './timestamps.js';
+
+/** What reading one file gave: counts that reconcile, its issues, and (unless streamed away) its events. */
+export interface FileResult {
+  file: string;
+  format: InputFormat;
+  /** undefined when the file could not be read or no connector recognised it */
+  connector?: string;
+  rowsRead: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  eventCount: number;
+  encoding?: DecodeReport['encoding'];
+  delimiter?: string;
+  issues: Issue[];
+}
+
+export interface ReadOptions extends ConnectorOptions {
+  /** force a connector instead of detecting one */
+  connector?: string;
+  /** receives every accepted event, in file order */
+  emit(event: HandoffEvent): void;
+}
+
+/** How many rows `prepare` sees (column guessing, date-order sniffing). */
+const SAMPLE_SIZE = 500;
+/** A cell quoted in a reject message is cut to this many characters: enough to recognise, no data dump. */
+const QUOTE_LIMIT = 60;
+
+/** Picks the input format from the file name. */
+export function formatOf(file: string): InputFormat | undefined {
+  const lower = file.toLowerCase();
+  if (/\.(csv|tsv|txt)$/.test(lower)) return 'csv';
+  if (/\.(ndjson|jsonl)$/.test(lower)) return 'ndjson';
+  if (lower.endsWith('.json')) return 'json';
+  return undefined;
+}
+
+type Row = {
+  line: number;
+  value: Record<string, unknown>;
+  lineOf?: (path: readonly (string | number)[]) => number;
+  /** CSV: the row had a different number of cells than the header */
+  ragged?: { expected: number; got: number };
+};
+type Fault = { line: number; column?: number; message: string; code: IssueCode };
+
+/**
+ * Reads one file with the connector its shape matches (or the one forced in `options.connector`),
+ * sending events to `options.emit`. Never throws for bad data: file problems and bad rows come back as
+ * issues, and `rowsRead === rowsAccepted + rowsRejected` holds for every result.
+ */
+export async function readFile(
+  source: InputSource,
+  connectors: readonly Connector[],
+  options: ReadOptions,
+): Promise<FileResult> {
+  const file = source.name;
+  const format = formatOf(file) ?? 'csv';
+  const result: FileResult = { file, format, rowsRead: 0, rowsAccepted: 0, rowsRejected: 0, eventCount: 0, issues: [] };
+  const fileError = (code: IssueCode, message: string, line?: number, column?: number): FileResult => {
+    result.issues.push({ severity: 'error', code, file, message, ...(line ? { line } : {}), ...(column ? { column } : {}) });
+    return result;
+  };
+
+  let opened: Awaited<ReturnType<typeof openInput>>;
+  try {
+    opened = await openInput(source, format);
+  } catch (error) {
+    return fileError('file/unreadable', `${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+  }
+  if (opened === undefined) {
+    result.issues.push({ severity: 'warning', code: 'file/empty', file, message: `${file}: the file is empty` });
+    return result;
+  }
+  if ('message' in opened) return fileError('json/malformed', `${file}: not valid JSON: ${opened.message}`, opened.line, opened.column);
+  result.format = opened.shape.format;
+  result.encoding = opened.decode.encoding;
+  if (opened.delimiter) result.delimiter = opened.delimiter;
+
+  const forced = options.connector ? connectors.find((c) => c.meta.id === options.connector) : undefined;
+  if (options.connector && !forced) return fileError('file/unrecognised', `${file}: no connector named ${options.connector}`);
+  let connector: Connector;
+  if (forced) {
+    connector = forced;
+  } else {
+    const detection = detectConnector(file, opened.shape, connectors, options);
+    if (!detection.ok) return fileError('file/unrecognised', detection.message);
+    connector = detection.connector;
+  }
+  result.connector = connector.meta.id;
+
+  const rows = opened.rows(connector);
+  const sample: Row[] = [];
+  const faults: Fault[] = [];
+  for (;;) {
+    if (sample.length >= SAMPLE_SIZE) break;
+    const next = await rows.next();
+    if (next.done) break;
+    if ('code' in next.value) faults.push(next.value);
+    else sample.push(next.value);
+  }
+  let prepared: unknown;
+  if (connector.prepare) {
+    const outcome = connector.prepare({ file, shape: opened.shape, sample: sample.map((row) => row.value), options });
+    if (!outcome.ok) return fileError(outcome.code, `${file}: ${outcome.message}`);
+    prepared = outcome.value;
+    if (outcome.dateOrder && (options.dateOrder ?? 'auto') === 'auto') options = { ...options, dateOrder: outcome.dateOrder };
+  }
+  if (sample.length === 0 && faults.length === 0 && opened.shape.format === 'csv') {
+    result.issues.push({ severity: 'warning', code: 'file/header-only', file, message: `${file}: a header and no rows` });
+  }
+  result.issues.push(...opened.decode.issues);
+  result.issues.push(...opened.fileIssues(connector));
+
+  const mapper = rowMapper(connector, file, options, prepared, opened.columnOf(connector), result);
+  for (const fault of faults) mapper.fault(fault);
+  for (const row of sample) mapper.row(row);
+  for (;;) {
+    const next = await rows.next();
+    if (next.done) break;
+    if ('code' in next.value) mapper.fault(next.value);
+    else mapper.row(next.value);
+  }
+  return result;
+}
+
+/** Maps rows through a connector and keeps the counts. */
+function rowMapper(
+  connector: Connector,
+  file: string,
+  options: ReadOptions,
+  prepared: unknown,
+  columnOf: (field: string) => number | undefined,
+  result: FileResult,
+) {
+  const integration = new Set((options.integrationActors ?? []).map((name) => name.trim().toLowerCase()));
+  let rowIssues: Issue[] = [];
+  let rejected = false;
+  let line = 0;
+  let lineOf: (path: readonly (string | number)[]) => number = () => line;
+
+  const add = (severity: Issue['severity'], code: IssueCode, field: string | undefined, message: string) => {
+    const column = field === undefined ? undefined : columnOf(field);
+    rowIssues.push({ severity, code, file, line, ...(column ? { column } : {}), ...(field ? { field } : {}), message });
+    if (severity === 'error') rejected = true;
+  };
+  const ctx: RowContext<unknown> = {
+    file,
+    get line() {
+      return line;
+    },
+    options,
+    prepared,
+    lineOf: (path) => lineOf(path),
+    time(text, field) {
+      if (text === undefined || text === null || String(text).trim() === '') {
+        add('error', 'row/missing-value', field, `${field} is empty`);
+        return undefined;
+      }
+      const parsed = parseTimestamp(String(text), options);
+      if (parsed.ok) return parsed.at;
+      const code: IssueCode = parsed.reason === 'ambiguous' ? 'row/ambiguous-date' : 'row/invalid-date';
+      const hint =
+        parsed.reason === 'ambiguous'
+          ? ' could be day-first or month-first; set the date order (--date-order dmy|mdy)'
+          : parsed.reason === 'bad-zone'
+            ? ` cannot be placed: unknown time zone ${options.timeZone}`
+            : ' is not a date and time this connector reads';
+      add('error', code, field, `${field} "${quote(String(text))}"${hint}`);
+      return undefined;
+    },
+    actorType(ids, vendorMark) {
+      for (const id of ids) if (id && integration.has(String(id).trim().toLowerCase())) return 'integration';
+      return vendorMark ?? 'unknown';
+    },
+    reject: (code, field, message) => add('error', code, field, message),
+    warn: (code, field, message) => add('warning', code, field, message),
+  };
+
+  return {
+    fault(fault: Fault) {
+      result.rowsRead++;
+      result.rowsRejected++;
+      result.issues.push({ severity: 'error', code: fault.code, file, line: fault.line, ...(fault.column ? { column: fault.column } : {}), message: fault.message });
+    },
+    row(row: Row) {
+      result.rowsRead++;
+      line = row.line;
+      lineOf = row.lineOf ?? (() => row.line);
+      rowIssues = [];
+      rejected = false;
+      if (row.ragged) {
+        const { expected, got } = row.ragged;
+        rowIssues.push({
+          severity: 'warning',
+          code: 'csv/ragged-row',
+          file,
+          line,
+          column: Math.min(expected, got) + 1,
+          message: got < expected ? `${got} cells for ${expected} columns; the missing ones read as empty` : `${got} cells for ${expected} columns; cells past the header are ignored`,
+        });
+      }
+      const parsed = connector.row.safeParse(row.value);
+      let drafts: EventDraft[] = [];
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues.slice(0, 3)) {
+          const field = issue.path.length ? String(issue.path[0]) : undefined;
+          const cell = field === undefined ? undefined : row.value[field];
+          const missing = cell === undefined || cell === '' || (issue.code === 'too_small' && 'origin' in issue && issue.origin === 'string');
+          const got = cell === undefined ? 'missing' : `got "${quote(typeof cell === 'string' ? cell : JSON.stringify(cell))}"`;
+          add('error', missing ? 'row/missing-value' : 'row/invalid', field, `${issue.path.join('.') || 'row'}: ${issue.message} (${got})`);
+        }
+      } else {
+        drafts = connector.toEvents(parsed.data, ctx);
+      }
+      const events: HandoffEvent[] = [];
+      if (!rejected) {
+        drafts.forEach((draft, index) => {
+          const { line: ownLine, ...fields } = draft;
+          const event = { ...fields, id: `${file}:${row.line}#${index}`, source: { connector: connector.meta.id, file, line: ownLine ?? row.line } };
+          const checked = HandoffEvent.safeParse(event);
+          if (checked.success) events.push(checked.data);
+          else {
+            const first = checked.error.issues[0];
+            add('error', 'connector/invalid-event', undefined, `event ${index} is invalid: ${first?.path.join('.')}: ${first?.message}`);
+          }
+        });
+      }
+      result.issues.push(...rowIssues);
+      if (rejected) {
+        result.rowsRejected++;
+        return;
+      }
+      result.rowsAccepted++;
+      result.eventCount += events.length;
+      for (const event of events) options.emit(event);
+    },
+  };
+}
+
+type Opened = {
+  shape: InputShape;
+  decode: DecodeReport;
+  delimiter?: string;
+  rows(connector: Connector): AsyncGenerator<Row | Fault>;
+  columnOf(connector: Connector): (field: string) => number | undefined;
+  fileIssues(connector: Connector): Issue[];
+};
+
+async function openInput(source: InputSource, format: InputFormat): Promise<Opened | JsonFault | undefined> {
+  if (format === 'csv') return openCsvInput(source);
+  if (format === 'ndjson') return openNdjsonInput(source);
+  const document = await readJson(source);
+  if (document === undefined) return undefined;
+  if (!('root' in document)) {
+    // a `.json` file holding one object per line is NDJSON in disguise (Zendesk's JSON export)
+    if (document.line > 1) {
+      const ndjson = await openNdjsonInput(source);
+      if (ndjson) return ndjson;
+    }
+    return document;
+  }
+  return {
+    shape: { format: 'json', root: document.root },
+    decode: document.decode,
+    async *rows(connector) {
+      const key = connector.meta.recordsKey ?? (Array.isArray(document.root) ? '' : undefined);
+      if (key === undefined) {
+        yield { line: 1, value: document.root as Record<string, unknown> };
+        return;
+      }
+      for (const record of document.records(key)) {
+        if (typeof record.value !== 'object' || record.value === null || Array.isArray(record.value)) {
+          yield { line: record.line, code: 'json/not-an-object', message: 'record is not a JSON object' };
+        } else {
+          yield { line: record.line, value: record.value as Record<string, unknown>, lineOf: record.lineOf };
+        }
+      }
+    },
+    columnOf: () => () => undefined,
+    fileIssues(connector) {
+      const key = connector.meta.recordsKey;
+      const root = document.root as Record<string, unknown>;
+      if (!key || !recordsOf(root, key)) return [];
+      // vendor pages say when more pages exist; a file holding one page of many is worth a warning
+      const more = root.next_page ?? root.nextPageToken ?? root.nextRecordsUrl ?? (root.done === false ? true : undefined);
+      const total = typeof root.total === 'number' ? root.total : undefined;
+      const count = recordsOf(root, key)!.length;
+      const partial = (more !== undefined && more !== null && root.end_of_stream !== true) || (total !== undefined && total > count + (Number(root.startAt) || 0));
+      return partial
+        ? [{ severity: 'warning', code: 'file/partial-page', file: source.name, message: `${source.name}: one page of a paged export (${count} records); later pages are not in this file` }]
+        : [];
+    },
+  };
+}
+
+async function openCsvInput(source: InputSource): Promise<Opened | undefined> {
+  const table = await openCsv(source);
+  if (!table) return undefined;
+  const header = table.header.map((name) => name.trim());
+  return {
+    shape: { format: 'csv', header },
+    decode: table.decode,
+    delimiter: table.delimiter,
+    async *rows(connector) {
+      const layout = csvLayout(header, connector);
+      for await (const record of table.rows) {
+        if ('message' in record) {
+          yield { line: record.line, code: 'csv/malformed', message: record.message, ...(record.column ? { column: record.column } : {}) };
+          continue;
+        }
+        const ragged = record.cells.length === header.length ? undefined : { expected: header.length, got: record.cells.length };
+        yield { line: record.line, value: layout.toObject(record), ...(ragged ? { ragged } : {}) };
+      }
+    },
+    columnOf(connector) {
+      const layout = csvLayout(header, connector);
+      return (field) => layout.columns.get(field);
+    },
+    fileIssues: () => [],
+  };
+}
+
+/** How a CSV header maps onto a connector's field names: case-insensitive, repeated columns as arrays. */
+function csvLayout(header: string[], connector: Connector) {
+  const known = new Map<string, string>();
+  const { required, optional = [], repeated = [] } = connector.meta.columns;
+  for (const name of [...required, ...optional, ...repeated]) known.set(normaliseHeader(name), name);
+  const repeatedSet = new Set(repeated.map(normaliseHeader));
+  const names = header.map((raw) => known.get(normaliseHeader(raw)) ?? raw);
+  const isRepeated = header.map((raw) => repeatedSet.has(normaliseHeader(raw)));
+  const columns = new Map<string, number>();
+  names.forEach((name, index) => {
+    if (!columns.has(name)) columns.set(name, index + 1);
+  });
+  return {
+    columns,
+    toObject(record: CsvRecord): Record<string, unknown> {
+      const value: Record<string, unknown> = {};
+      for (let i = 0; i < names.length; i++) {
+        const name = names[i]!;
+        const cell = record.cells[i] ?? '';
+        if (isRepeated[i]) {
+          const list = (value[name] as string[] | undefined) ?? [];
+          if (cell !== '') list.push(cell);
+          value[name] = list;
+        } else if (value[name] === undefined || value[name] === '') {
+          value[name] = cell;
+        }
+      }
+      return value;
+    },
+  };
+}
+
+async function openNdjsonInput(source: InputSource): Promise<Opened | undefined> {
+  const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
+  const lines = readNdjson(source, decode);
+  const buffered: ({ line: number; value: unknown } | JsonFault)[] = [];
+  let first: unknown;
+  for (;;) {
+    const next = await lines.next();
+    if (next.done) break;
+    buffered.push(next.value);
+    if ('value' in next.value) {
+      first = next.value.value;
+      break;
+    }
+  }
+  if (buffered.length === 0) return undefined;
+  return {
+    shape: { format: 'ndjson', first },
+    decode,
+    async *rows() {
+      const all = async function* () {
+        yield* buffered;
+        yield* lines;
+      };
+      for await (const item of all()) {
+        if (!('value' in item)) yield { line: item.line, code: 'json/malformed', message: item.message, ...(item.column ? { column: item.column } : {}) };
+        else if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
+          yield { line: item.line, code: 'json/not-an-object', message: 'line is not a JSON object' };
+        } else yield { line: item.line, value: item.value as Record<string, unknown> };
+      }
+    },
+    columnOf: () => () => undefined,
+    fileIssues: () => [],
+  };
+}
+
+function quote(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  return flat.length > QUOTE_LIMIT ? `${flat.slice(0, QUOTE_LIMIT)}…` : flat;
+}
+

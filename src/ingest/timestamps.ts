@@ -1,0 +1,219 @@
+// Vendor timestamp text → UTC instant, with an explicit zone for zone-less values and no hidden clock.
+import { tzOffset } from '@date-fns/tz';
+
+/** How to read `1/2/2026`: day first, month first, or decide from the value (reject when it cannot tell). */
+export type DateOrder = 'dmy' | 'mdy' | 'auto';
+
+export interface TimestampOptions {
+  /** IANA zone applied to values that carry no offset; default `UTC`. */
+  timeZone?: string;
+  dateOrder?: DateOrder;
+}
+
+export type TimestampResult =
+  | { ok: true; at: string; /** true when the value carried its own offset */ zoned: boolean }
+  | { ok: false; reason: 'invalid' | 'ambiguous' | 'bad-zone' };
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12,
+};
+
+// ISO 8601, `YYYY-MM-DD HH:mm[:ss]` and `YYYY/MM/DD HH:mm:ss.SSS` (helpdesk logs): T or space, fraction of any length, Z / ±HH:mm / ±HHmm / ±HH or nothing.
+const ISO = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+// `D/M/YYYY H:mm[:ss] [AM|PM]` and the `-` and `.` variants (ServiceNow, Excel re-saves, HubSpot, Salesforce reports).
+const NUMERIC_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// Jira CSV `14/Jul/25 3:42 PM` (also `14/Jul/2025 15:42`).
+const DAY_MONTH_NAME = /^(\d{1,2})[/ -]([A-Za-z]{3})[/ -](\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AaPp][Mm])?)?$/;
+// JavaScript `Date.prototype.toString()`: `Wed May 13 2026 11:21:41 GMT+0000 (GMT+00:00)` (Linear).
+const JS_DATE = /^[A-Za-z]{3} ([A-Za-z]{3}) (\d{1,2}) (\d{4}) (\d{2}):(\d{2}):(\d{2}) GMT([+-]\d{4})(?: \(.*\))?$/;
+
+interface Wall {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  /** minutes east of UTC when the text carries an offset */
+  offset?: number;
+}
+
+/**
+ * Parses a vendor timestamp to a UTC instant.
+ *
+ * @example
+ * parseTimestamp('2026-03-02T10:01:02.123+0000') // { ok: true, at: '2026-03-02T10:01:02.123Z', zoned: true }
+ * parseTimestamp('2/3/2026 09:00', { dateOrder: 'dmy', timeZone: 'Europe/London' }) // 2 March, 09:00 London
+ */
+export function parseTimestamp(text: string, options: TimestampOptions = {}): TimestampResult {
+  const value = text.trim();
+  const wall = readWall(value, options.dateOrder ?? 'auto');
+  if (wall === 'ambiguous') return { ok: false, reason: 'ambiguous' };
+  if (!wall || !isValidWall(wall)) return { ok: false, reason: 'invalid' };
+  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  if (wall.offset !== undefined) return { ok: true, at: toInstant(naive - wall.offset * 60_000), zoned: true };
+  const zone = options.timeZone ?? 'UTC';
+  const utc = wallToUtc(naive, zone);
+  if (Number.isNaN(utc)) return { ok: false, reason: 'bad-zone' };
+  return { ok: true, at: toInstant(utc), zoned: false };
+}
+
+/** Epoch seconds (Zendesk incremental exports, Intercom) to a UTC instant; undefined when not a finite number. */
+export function fromEpochSeconds(seconds: number): string | undefined {
+  return Number.isFinite(seconds) ? toInstant(seconds * 1000) : undefined;
+}
+
+/** Epoch milliseconds (HubSpot v1) to a UTC instant. */
+export function fromEpochMillis(ms: number): string | undefined {
+  return Number.isFinite(ms) ? toInstant(ms) : undefined;
+}
+
+/** True when `zone` is an IANA zone this runtime knows. */
+export function isKnownTimeZone(zone: string): boolean {
+  return !Number.isNaN(tzOffset(zone, new Date(0)));
+}
+
+/**
+ * Reads which day/month order a sample of date texts implies: `dmy` when some value has a first
+ * number above 12, `mdy` when some has a second number above 12, `auto` when the sample cannot tell
+ * (or contradicts itself).
+ */
+export function inferDateOrder(samples: Iterable<string>): DateOrder {
+  let dayFirst = false;
+  let monthFirst = false;
+  for (const sample of samples) {
+    const match = NUMERIC_DATE.exec(sample.trim());
+    if (!match) continue;
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    if (first > 12 && second <= 12) dayFirst = true;
+    if (second > 12 && first <= 12) monthFirst = true;
+  }
+  if (dayFirst === monthFirst) return 'auto';
+  return dayFirst ? 'dmy' : 'mdy';
+}
+
+function readWall(value: string, order: DateOrder): Wall | 'ambiguous' | undefined {
+  let m = ISO.exec(value);
+  if (m) {
+    return {
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: Number(m[3]),
+      hour: Number(m[4] ?? 0),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+      ms: m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0,
+      offset: m[8] ? parseOffset(m[8]) : undefined,
+    };
+  }
+  m = NUMERIC_DATE.exec(value);
+  if (m) {
+    const first = Number(m[1]);
+    const second = Number(m[2]);
+    let resolved = order;
+    if (resolved === 'auto') {
+      if (first > 12 && second <= 12) resolved = 'dmy';
+      else if (second > 12 && first <= 12) resolved = 'mdy';
+      else if (first === second) resolved = 'dmy';
+      else return 'ambiguous';
+    }
+    return {
+      year: expandYear(m[3]!),
+      month: resolved === 'dmy' ? second : first,
+      day: resolved === 'dmy' ? first : second,
+      hour: to24h(Number(m[4] ?? 0), m[7]),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+      ms: 0,
+    };
+  }
+  m = DAY_MONTH_NAME.exec(value);
+  if (m) {
+    const month = MONTHS[m[2]!.toLowerCase()];
+    if (!month) return undefined;
+    return {
+      year: expandYear(m[3]!),
+      month,
+      day: Number(m[1]),
+      hour: to24h(Number(m[4] ?? 0), m[7]),
+      minute: Number(m[5] ?? 0),
+      second: Number(m[6] ?? 0),
+      ms: 0,
+    };
+  }
+  m = JS_DATE.exec(value);
+  if (m) {
+    const month = MONTHS[m[1]!.toLowerCase()];
+    if (!month) return undefined;
+    return {
+      year: Number(m[3]),
+      month,
+      day: Number(m[2]),
+      hour: Number(m[4]),
+      minute: Number(m[5]),
+      second: Number(m[6]),
+      ms: 0,
+      offset: parseOffset(m[7]!),
+    };
+  }
+  return undefined;
+}
+
+function parseOffset(text: string): number {
+  if (text.toUpperCase() === 'Z') return 0;
+  const sign = text.startsWith('-') ? -1 : 1;
+  const digits = text.slice(1).replace(':', '');
+  const hours = Number(digits.slice(0, 2));
+  const minutes = Number(digits.slice(2, 4) || '0');
+  return sign * (hours * 60 + minutes);
+}
+
+function expandYear(text: string): number {
+  const year = Number(text);
+  // two-digit years (Jira `14/Jul/25`) are this century: exports of the 1990s are not our users
+  return text.length === 2 ? 2000 + year : year;
+}
+
+function to24h(hour: number, meridiem: string | undefined): number {
+  if (!meridiem) return hour;
+  const pm = meridiem.toLowerCase() === 'pm';
+  if (hour === 12) return pm ? 12 : 0;
+  return pm ? hour + 12 : hour;
+}
+
+function isValidWall(w: Wall): boolean {
+  if (w.month < 1 || w.month > 12 || w.day < 1) return false;
+  if (w.day > new Date(Date.UTC(w.year, w.month, 0)).getUTCDate()) return false;
+  if (w.hour > 23 || w.minute > 59 || w.second > 59) return false;
+  if (w.offset !== undefined && Math.abs(w.offset) > 18 * 60) return false;
+  return true;
+}
+
+// Offsets change at most a few times a year, so one look-up per zone and hour is plenty.
+const offsetCache = new Map<string, number>();
+
+function offsetMinutes(zone: string, utcMillis: number): number {
+  const key = `${zone}@${Math.floor(utcMillis / 3_600_000)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    offset = tzOffset(zone, new Date(utcMillis));
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+/** Wall-clock milliseconds (as if UTC) in `zone` → real UTC milliseconds. NaN for an unknown zone. */
+function wallToUtc(naive: number, zone: string): number {
+  if (zone === 'UTC') return naive;
+  const first = offsetMinutes(zone, naive);
+  if (Number.isNaN(first)) return NaN;
+  const guess = naive - first * 60_000;
+  const second = offsetMinutes(zone, guess);
+  return second === first ? guess : naive - second * 60_000;
+}
+
+function toInstant(ms: number): string {
+  return new Date(ms).toISOString();
+}

@@ -1,0 +1,3 @@
+// The model: events, issues.
+export * from './handoff-event.js';
+export * from './issue.js';
