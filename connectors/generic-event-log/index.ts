@@ -61,9 +61,10 @@ export default defineConnector({
     emits: ['activity'],
     timeZone: 'ISO 8601 offsets are honoured; zone-less values are read in --tz (default UTC)',
     docs: [
-      'https://www.tf-pm.org/resources/xes-standard/about-xes/standard-extensions',
+      'https://xes-standard.org/',
       'https://pm4py.fit.fraunhofer.de/documentation#importing',
-      'https://data.4tu.nl/collections/BPI_Challenge_2012/5065436',
+      'https://data.4tu.nl/articles/dataset/BPI_Challenge_2012/12689204',
+      'https://data.4tu.nl/articles/dataset/Dataset_belonging_to_the_help_desk_log_of_an_Italian_Company/12675977',
     ],
     fallback: true,
   },

@@ -106,14 +106,14 @@ export async function readFile(
   result.connector = connector.meta.id;
 
   const rows = opened.rows(connector);
+  // the first rows are held back for `prepare`, in file order with any faults among them
+  const head: (Row | Fault)[] = [];
   const sample: Row[] = [];
-  const faults: Fault[] = [];
-  for (;;) {
-    if (sample.length >= SAMPLE_SIZE) break;
+  while (sample.length < SAMPLE_SIZE) {
     const next = await rows.next();
     if (next.done) break;
-    if ('code' in next.value) faults.push(next.value);
-    else sample.push(next.value);
+    head.push(next.value);
+    if (!('code' in next.value)) sample.push(next.value);
   }
   let prepared: unknown;
   if (connector.prepare) {
@@ -122,20 +122,19 @@ export async function readFile(
     prepared = outcome.value;
     if (outcome.dateOrder && (options.dateOrder ?? 'auto') === 'auto') options = { ...options, dateOrder: outcome.dateOrder };
   }
-  if (sample.length === 0 && faults.length === 0 && opened.shape.format === 'csv') {
+  if (head.length === 0 && opened.shape.format === 'csv') {
     result.issues.push({ severity: 'warning', code: 'file/header-only', file, message: `${file}: a header and no rows` });
   }
   result.issues.push(...opened.decode.issues);
   result.issues.push(...opened.fileIssues(connector));
 
   const mapper = rowMapper(connector, file, options, prepared, opened.columnOf(connector), result);
-  for (const fault of faults) mapper.fault(fault);
-  for (const row of sample) mapper.row(row);
+  const take = (item: Row | Fault) => ('code' in item ? mapper.fault(item) : mapper.row(item));
+  head.forEach(take);
   for (;;) {
     const next = await rows.next();
     if (next.done) break;
-    if ('code' in next.value) mapper.fault(next.value);
-    else mapper.row(next.value);
+    take(next.value);
   }
   return result;
 }
