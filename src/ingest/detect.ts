@@ -69,6 +69,8 @@ export function matchColumns(connector: Connector, shape: InputShape): Match {
 
 /** The array of records under `key` (`''` = the root), if the document has one there. */
 export function recordsOf(root: unknown, key: string): unknown[] | undefined {
+  // a bare array of records is accepted too: users often save just the array of a vendor page
+  if (Array.isArray(root)) return root;
   const value = key === '' ? root : isObject(root) ? root[key] : undefined;
   return Array.isArray(value) ? value : undefined;
 }

@@ -253,7 +253,14 @@ function rowMapper(
   };
 }
 
+/** NDJSON in disguise only when its very first line is already a whole JSON object. */
+function firstObjectLine(opened: Opened): number {
+  return opened.firstLine ?? Infinity;
+}
+
 type Opened = {
+  /** NDJSON: the line of the first record */
+  firstLine?: number;
   shape: InputShape;
   decode: DecodeReport;
   delimiter?: string;
@@ -271,7 +278,7 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
     // a `.json` file holding one object per line is NDJSON in disguise (Zendesk's JSON export)
     if (document.line > 1) {
       const ndjson = await openNdjsonInput(source);
-      if (ndjson) return ndjson;
+      if (ndjson && ndjson.shape.format === 'ndjson' && ndjson.shape.first !== undefined && document.line > firstObjectLine(ndjson)) return ndjson;
     }
     return document;
   }
@@ -279,7 +286,7 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
     shape: { format: 'json', root: document.root },
     decode: document.decode,
     async *rows(connector) {
-      const key = connector.meta.recordsKey ?? (Array.isArray(document.root) ? '' : undefined);
+      const key = Array.isArray(document.root) ? '' : connector.meta.recordsKey;
       if (key === undefined) {
         yield { line: 1, value: document.root as Record<string, unknown> };
         return;
@@ -352,6 +359,8 @@ function csvLayout(header: string[], connector: Connector) {
     columns,
     toObject(record: CsvRecord): Record<string, unknown> {
       const value: Record<string, unknown> = {};
+      // a repeated column always arrives as a list, empty when the export left it out
+      for (const name of repeated) value[name] = [];
       for (let i = 0; i < names.length; i++) {
         const name = names[i]!;
         const cell = record.cells[i] ?? '';
@@ -373,17 +382,20 @@ async function openNdjsonInput(source: InputSource): Promise<Opened | undefined>
   const lines = readNdjson(source, decode);
   const buffered: ({ line: number; value: unknown } | JsonFault)[] = [];
   let first: unknown;
+  let firstLine: number | undefined;
   for (;;) {
     const next = await lines.next();
     if (next.done) break;
     buffered.push(next.value);
     if ('value' in next.value) {
       first = next.value.value;
+      firstLine = next.value.line;
       break;
     }
   }
   if (buffered.length === 0) return undefined;
   return {
+    ...(firstLine !== undefined && buffered.length === 1 ? { firstLine } : {}),
     shape: { format: 'ndjson', first },
     decode,
     async *rows() {

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { fromEpochSeconds, inferDateOrder, parseTimestamp } from '../../src/ingest/timestamps.js';
+
+const at = (text: string, options = {}) => {
+  const result = parseTimestamp(text, options);
+  return result.ok ? result.at : result.reason;
+};
+
+describe('parseTimestamp', () => {
+  it.each([
+    ['2026-03-02T10:01:02.123+0000', '2026-03-02T10:01:02.123Z'],
+    ['2026-03-02T10:01:02.123+01:00', '2026-03-02T09:01:02.123Z'],
+    ['2026-03-02T10:01:02Z', '2026-03-02T10:01:02.000Z'],
+    ['2024-10-16T06:29:10.360000Z', '2024-10-16T06:29:10.360Z'],
+    ['2026-03-02T10:01:02-0530', '2026-03-02T15:31:02.000Z'],
+    ['2026-03-02 10:01', '2026-03-02T10:01:00.000Z'],
+    ['2026-03-02 10:01:59', '2026-03-02T10:01:59.000Z'],
+    ['2012/10/09 14:50:17.000', '2012-10-09T14:50:17.000Z'],
+    ['2026-03-02', '2026-03-02T00:00:00.000Z'],
+    ['14/Jul/25 3:42 PM', '2025-07-14T15:42:00.000Z'],
+    ['14/Jul/25 12:05 AM', '2025-07-14T00:05:00.000Z'],
+    ['Wed May 13 2026 11:21:41 GMT+0000 (GMT+00:00)', '2026-05-13T11:21:41.000Z'],
+    ['Wed May 13 2026 11:21:41 GMT+0200 (Central European Summer Time)', '2026-05-13T09:21:41.000Z'],
+  ])('reads %s as %s', (text, expected) => {
+    expect(at(text)).toBe(expected);
+  });
+
+  it('reads zone-less values in the given zone, across daylight saving time', () => {
+    expect(at('2026-01-15 09:00', { timeZone: 'America/New_York' })).toBe('2026-01-15T14:00:00.000Z');
+    expect(at('2026-07-15 09:00', { timeZone: 'America/New_York' })).toBe('2026-07-15T13:00:00.000Z');
+    // an explicit offset wins over the zone
+    expect(at('2026-07-15T09:00:00Z', { timeZone: 'America/New_York' })).toBe('2026-07-15T09:00:00.000Z');
+  });
+
+  it('reads day-first and month-first dates as told, and unambiguous ones by themselves', () => {
+    expect(at('2/3/2026 09:00', { dateOrder: 'dmy' })).toBe('2026-03-02T09:00:00.000Z');
+    expect(at('2/3/2026 09:00', { dateOrder: 'mdy' })).toBe('2026-02-03T09:00:00.000Z');
+    expect(at('25/3/2026 09:00')).toBe('2026-03-25T09:00:00.000Z');
+    expect(at('3/25/2026 9:00 PM')).toBe('2026-03-25T21:00:00.000Z');
+    expect(at('2/3/2026 09:00')).toBe('ambiguous');
+    expect(at('02-03-2026 09:00:00', { dateOrder: 'dmy' })).toBe('2026-03-02T09:00:00.000Z');
+    expect(at('02.03.2026 09:00', { dateOrder: 'dmy' })).toBe('2026-03-02T09:00:00.000Z');
+  });
+
+  it.each(['', 'soon', '2026-02-30 10:00', '2026-13-01', '2026-01-01 25:00', '32/1/2026', '2026-01-01T10:00:00+1900', '1.21143E+15'])(
+    'rejects %j',
+    (text) => {
+      expect(at(text)).toBe('invalid');
+    },
+  );
+
+  it('rejects an unknown zone instead of guessing', () => {
+    expect(at('2026-01-01 10:00', { timeZone: 'Mars/Olympus' })).toBe('bad-zone');
+  });
+});
+
+describe('inferDateOrder', () => {
+  it('finds day-first, month-first, or cannot tell', () => {
+    expect(inferDateOrder(['1/2/2026', '13/2/2026'])).toBe('dmy');
+    expect(inferDateOrder(['1/2/2026', '2/13/2026'])).toBe('mdy');
+    expect(inferDateOrder(['1/2/2026', '3/4/2026'])).toBe('auto');
+    expect(inferDateOrder(['13/2/2026', '2/13/2026'])).toBe('auto');
+  });
+});
+
+describe('fromEpochSeconds', () => {
+  it('reads Unix seconds and refuses non-numbers', () => {
+    expect(fromEpochSeconds(1700000000)).toBe('2023-11-14T22:13:20.000Z');
+    expect(fromEpochSeconds(Number.NaN)).toBeUndefined();
+  });
+});
