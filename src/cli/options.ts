@@ -68,6 +68,6 @@ export async function resolveLoadOptions(flags: InputFlags): Promise<LoadOptions
     ...(timeZone ? { timeZone } : {}),
     ...(dateOrder ? { dateOrder } : {}),
     integrationActors: [...(config.integrationActors ?? []), ...(flags.integrationActor ?? [])],
-    settings: { ...generic, columns },
+    connectorSettings: { ...(config.connectors ?? {}), 'generic-event-log': { ...generic, columns } },
   };
 }

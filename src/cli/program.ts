@@ -1,5 +1,6 @@
 // Builds the commander program. It never exits the process: main.ts does, from the code it returns.
 import { Command, CommanderError } from 'commander';
+import { registerAnalyze } from './commands/analyze.js';
 import { registerConnectors } from './commands/connectors.js';
 import { registerInspect } from './commands/inspect.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
@@ -19,6 +20,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   const setExit = (code: number) => {
     exitCode = Math.max(exitCode, code);
   };
+  registerAnalyze(program, io, setExit);
   registerConnectors(program, io);
   registerInspect(program, io, setExit);
   try {

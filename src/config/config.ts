@@ -14,6 +14,29 @@ export const Config = z
     integrationActors: z.array(z.string().min(1)).optional(),
     /** settings per connector id, e.g. `{ "generic-event-log": { "columns": { "case": "Ticket" } } }` */
     connectors: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    /** actor id, name or e-mail → team, for people the exports do not place in a team */
+    teams: z.record(z.string(), z.string().min(1)).optional(),
+    stages: z
+      .object({
+        /** raw state (any system, case-insensitive) → canonical stage */
+        map: z.record(z.string(), z.enum(['new', 'in-progress', 'waiting', 'done', 'cancelled', 'won', 'lost'])).optional(),
+        /** regular expression naming the CRM field the integration writes delivery status into */
+        crmStatusField: z
+          .string()
+          .refine((text) => {
+            try {
+              new RegExp(text, 'i');
+              return true;
+            } catch {
+              return false;
+            }
+          }, 'not a valid regular expression')
+          .optional(),
+      })
+      .strict()
+      .optional(),
+    /** options per analyzer id, e.g. `{ "exception-lateness": { "lateAfterHours": 8 } }` */
+    analyzers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })
   .strict();
 export type Config = z.infer<typeof Config>;

@@ -20,7 +20,13 @@ export interface ConnectorMeta {
    * `required` one; header matching ignores case and runs of whitespace. `repeated` columns may occur
    * several times (Jira's `Labels`) and always reach the row as arrays.
    */
-  columns: { required: string[]; optional?: string[]; repeated?: string[] };
+  columns: {
+    required: string[];
+    optional?: string[];
+    repeated?: string[];
+    /** header patterns whose columns may repeat too, e.g. `^Custom field \\(` (case-insensitive) */
+    repeatedPatterns?: string[];
+  };
   /** JSON only: the key of the array holding the records in a vendor page (`''` = a root array) */
   recordsKey?: string;
   /** JSON only: keys besides `recordsKey` that identify the page shape (e.g. `next_page`) */
@@ -41,8 +47,16 @@ export interface ConnectorOptions {
   dateOrder?: DateOrder;
   /** actor ids, names or e-mails known to be integration accounts */
   integrationActors?: string[];
-  /** connector-specific settings (e.g. the generic log's column mapping) */
+  /** settings of the connector being run (e.g. the generic log's column mapping) */
   settings?: Record<string, unknown>;
+  /** settings per connector id, as the config file's `connectors` section gives them */
+  connectorSettings?: Record<string, Record<string, unknown>>;
+}
+
+/** The options one connector sees: its own settings picked out of `connectorSettings`. */
+export function optionsFor(connectorId: string, options: ConnectorOptions): ConnectorOptions {
+  const own = options.connectorSettings?.[connectorId];
+  return own ? { ...options, settings: own } : options;
 }
 
 /** What detection sees of a file before choosing a connector. */

@@ -1,5 +1,5 @@
 // Picks the connector for a file from its header or JSON shape, and explains a near miss.
-import { normaliseHeader, type Connector, type ConnectorOptions, type InputShape, type Match } from './connector.js';
+import { normaliseHeader, optionsFor, type Connector, type ConnectorOptions, type InputShape, type Match } from './connector.js';
 
 export type Detection =
   | { ok: true; connector: Connector; match: Match }
@@ -17,7 +17,7 @@ export function detectConnector(
 ): Detection {
   const candidates = connectors
     .filter((connector) => connector.meta.format === shape.format)
-    .map((connector) => ({ connector, match: connector.detect?.(shape, options) ?? matchColumns(connector, shape) }));
+    .map((connector) => ({ connector, match: connector.detect?.(shape, optionsFor(connector.meta.id, options)) ?? matchColumns(connector, shape) }));
   const ranked = [...candidates].sort(
     (a, b) =>
       Number(b.match.matched) - Number(a.match.matched) ||

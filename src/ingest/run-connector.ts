@@ -2,6 +2,7 @@
 import { HandoffEvent, type EventDraft, type Issue, type IssueCode } from '../model/index.js';
 import {
   normaliseHeader,
+  optionsFor,
   type Connector,
   type ConnectorOptions,
   type InputFormat,
@@ -104,6 +105,7 @@ export async function readFile(
     connector = detection.connector;
   }
   result.connector = connector.meta.id;
+  options = { ...options, ...optionsFor(connector.meta.id, options) };
 
   const rows = opened.rows(connector);
   // the first rows are held back for `prepare`, in file order with any faults among them
@@ -220,7 +222,8 @@ function rowMapper(
       if (!parsed.success) {
         for (const issue of parsed.error.issues.slice(0, 3)) {
           const field = issue.path.length ? String(issue.path[0]) : undefined;
-          const cell = field === undefined ? undefined : row.value[field];
+          // quote the value at the failing path, not the whole parent object
+          const cell = issue.path.reduce<unknown>((value, key) => (value !== null && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key as PropertyKey] : undefined), row.value);
           const missing = cell === undefined || cell === '' || (issue.code === 'too_small' && 'origin' in issue && issue.origin === 'string');
           const got = cell === undefined ? 'missing' : `got "${quote(typeof cell === 'string' ? cell : JSON.stringify(cell))}"`;
           add('error', missing ? 'row/missing-value' : 'row/invalid', field, `${issue.path.join('.') || 'row'}: ${issue.message} (${got})`);
@@ -349,8 +352,9 @@ function csvLayout(header: string[], connector: Connector) {
   const { required, optional = [], repeated = [] } = connector.meta.columns;
   for (const name of [...required, ...optional, ...repeated]) known.set(normaliseHeader(name), name);
   const repeatedSet = new Set(repeated.map(normaliseHeader));
+  const patterns = (connector.meta.columns.repeatedPatterns ?? []).map((pattern) => new RegExp(pattern, 'i'));
   const names = header.map((raw) => known.get(normaliseHeader(raw)) ?? raw);
-  const isRepeated = header.map((raw) => repeatedSet.has(normaliseHeader(raw)));
+  const isRepeated = header.map((raw) => repeatedSet.has(normaliseHeader(raw)) || patterns.some((pattern) => pattern.test(raw)));
   const columns = new Map<string, number>();
   names.forEach((name, index) => {
     if (!columns.has(name)) columns.set(name, index + 1);

@@ -1,0 +1,64 @@
+// Operational confidence: how often and how long systems disagree on a workflow's stage, manual
+// checks, and records left stale.
+import { z } from 'zod';
+import { recordKey } from '../correlate/handoffs.js';
+import { canonicalStage } from '../correlate/stages.js';
+import { defineAnalyzer, notMeasurable } from './define-analyzer.js';
+import { quantile, wilson } from './stats.js';
+
+export default defineAnalyzer({
+  meta: {
+    id: 'operational-confidence',
+    description: 'Cross-tool agreement on workflow stage, disagreement duration, manual verification edits and stale records',
+    needs: ['state-changed', 'resolved', 'field-changed'],
+    minSample: 10,
+  },
+  options: z.object({
+    /** disagreement shorter than this is propagation, not disagreement */
+    toleranceHours: z.number().nonnegative().default(4),
+    /** an open record untouched this long before the window ends is stale */
+    staleAfterDays: z.number().positive().default(14),
+  }),
+  analyze({ evidence, events, window, correlation }, ctx) {
+    const { toleranceHours, staleAfterDays } = ctx.options;
+    const comparable = evidence.comparableWorkflows;
+    if (comparable === 0) {
+      return notMeasurable('no workflow has a stage-carrying record in two systems: agreement cannot be measured');
+    }
+    const beyond = evidence.disagreements.filter((d) => d.hours > toleranceHours);
+    const hours = beyond.map((d) => d.hours);
+    const longest = [...beyond].sort((a, b) => b.hours - a.hours || (a.workflow < b.workflow ? -1 : 1));
+    // a person setting a synced status field by hand is checking and correcting the tools' truth
+    const verifications = evidence.reconciliation.filter((r) => r.kind === 'field-edit' && /status|stage/i.test(r.event.field ?? ''));
+
+    const lastByRecord = new Map<string, { at: string; stage: string | undefined; id: string }>();
+    for (const event of events) {
+      if (event.systemKind === 'integration' || event.systemKind === 'crm') continue;
+      const key = recordKey(event);
+      const previous = lastByRecord.get(key);
+      const stage = event.kind === 'state-changed' || event.kind === 'resolved' || event.kind === 'reopened' ? canonicalStage(event.to) : previous?.stage;
+      lastByRecord.set(key, { at: event.at, stage: stage ?? previous?.stage, id: event.id });
+    }
+    const staleBefore = Date.parse(window.to) - staleAfterDays * 86_400_000;
+    const open = [...lastByRecord.values()].filter((r) => r.stage !== 'done' && r.stage !== 'cancelled');
+    const stale = open.filter((r) => Date.parse(r.at) < staleBefore);
+    const workflowsWithDisagreement = new Set(beyond.map((d) => d.workflow)).size;
+    void correlation;
+    return {
+      status: 'ok',
+      measures: {
+        disagreementShare: ctx.measure(workflowsWithDisagreement / comparable, { unit: 'share', n: comparable, ci: wilson(workflowsWithDisagreement, comparable), evidence: longest.map((d) => d.from.id), definition: `workflows whose systems disagreed on done-ness for more than ${toleranceHours} h ÷ workflows tracked in two or more systems` }),
+        disagreementHoursP50: ctx.measure(quantile(hours, 0.5), { unit: 'hours', n: hours.length, evidence: longest.map((d) => d.from.id), definition: 'hours from the first system saying done to the last one agreeing (or the window end), over disagreements beyond tolerance', minSample: 5 }),
+        disagreementHoursP90: ctx.measure(quantile(hours, 0.9), { unit: 'hours', n: hours.length, evidence: longest.map((d) => d.from.id), definition: '90th percentile (type 7) of the same', minSample: 5 }),
+        unresolvedDisagreements: ctx.measure(beyond.filter((d) => !d.until).length, { unit: 'workflows', n: comparable, evidence: beyond.filter((d) => !d.until).map((d) => d.from.id), definition: 'workflows still disagreeing at the end of the window', minSample: 0 }),
+        manualVerifications: ctx.measure(verifications.length, { unit: 'edits', n: comparable, evidence: verifications.map((v) => v.event.id), definition: 'human edits of status fields an integration writes', minSample: 0 }),
+        staleShare: ctx.measure(open.length ? stale.length / open.length : undefined, { unit: 'share', n: open.length, ci: wilson(stale.length, open.length), evidence: stale.map((r) => r.id), definition: `open support and delivery records untouched for ${staleAfterDays} days before the window ends ÷ open records`, minSample: 5 }),
+      },
+      series: {},
+      tables: {
+        unmappedStates: evidence.unmappedStates,
+        longestDisagreements: longest.slice(0, 20).map((d) => ({ workflow: d.workflow, hours: Math.round(d.hours * 100) / 100, systems: d.systems.join(', '), resolved: Boolean(d.until) })),
+      },
+    };
+  },
+});

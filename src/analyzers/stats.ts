@@ -1,0 +1,70 @@
+// Statistics the analyzers share, on top of simple-statistics: never called on empty arrays, seeded
+// where random, so reruns give byte-identical output.
+import { quantileSorted, sampleWithReplacement } from 'simple-statistics';
+
+/** Below this many observations a figure is `insufficient`; below LOW_CONFIDENCE it is flagged. */
+export const MIN_SAMPLE = 10;
+export const LOW_CONFIDENCE = 30;
+
+/** p-th quantile (Hyndman–Fan type 7, the R and numpy default); undefined for no values. */
+export function quantile(values: readonly number[], p: number): number | undefined {
+  if (values.length === 0) return undefined;
+  return quantileSorted([...values].sort((a, b) => a - b), p);
+}
+
+export function median(values: readonly number[]): number | undefined {
+  return quantile(values, 0.5);
+}
+
+/** Mulberry32: small, fast, good enough for resampling; seeded so results repeat. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * 95% bootstrap interval (percentile method) of median(a) − median(b), with 2,000 seeded resamples.
+ * Undefined when either group is empty.
+ */
+export function bootstrapMedianDifference(a: readonly number[], b: readonly number[], seed = 20261127, resamples = 2000): [number, number] | undefined {
+  if (a.length === 0 || b.length === 0) return undefined;
+  const random = seededRandom(seed);
+  const differences: number[] = [];
+  for (let i = 0; i < resamples; i++) {
+    const ma = median(sampleWithReplacement([...a], a.length, random))!;
+    const mb = median(sampleWithReplacement([...b], b.length, random))!;
+    differences.push(ma - mb);
+  }
+  differences.sort((x, y) => x - y);
+  return [quantileSorted(differences, 0.025), quantileSorted(differences, 0.975)];
+}
+
+/** 95% Wilson score interval of k successes in n trials. */
+export function wilson(k: number, n: number): [number, number] | undefined {
+  if (n === 0) return undefined;
+  const z = 1.959964;
+  const p = k / n;
+  const denominator = 1 + (z * z) / n;
+  const centre = (p + (z * z) / (2 * n)) / denominator;
+  const half = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / denominator;
+  return [Math.max(0, centre - half), Math.min(1, centre + half)];
+}
+
+/** Rounds for output: figures in reports carry 4 significant decimals at most. */
+export function round(value: number, digits = 4): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+export const HOUR = 3_600_000;
+
+/** Hours between two UTC instants. */
+export function hoursBetween(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / HOUR;
+}

@@ -1,0 +1,61 @@
+// Trends: weekly volume, failures and manual work; which grows faster; how unstable the weeks are.
+import { coefficientOfVariation, linearRegression, mean } from 'simple-statistics';
+import { countPerWeek } from './collect.js';
+import { defineAnalyzer, type MeasureResult } from './define-analyzer.js';
+import { HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
+
+export default defineAnalyzer({
+  meta: {
+    id: 'trends',
+    description: 'Weekly series of volume, throughput, failures and manual work; growth of failures against volume and of manual work against throughput; week-to-week variability',
+    needs: ['created', 'sync-failed', 'field-changed'],
+    minSample: 6,
+  },
+  analyze({ evidence, correlation, weeks }, ctx) {
+    const volume = countPerWeek(correlation.workflows.map((w) => w.start), weeks);
+    const throughput = countPerWeek([...evidence.leadTimes.values()].map((l) => l.end.at), weeks);
+    const failures = countPerWeek(evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class)).map((f) => f.at), weeks);
+    const manual = countPerWeek(evidence.reconciliation.map((r) => r.event.at), weeks);
+    // the first and last weeks are usually partial: growth is fitted on the full weeks between them
+    const full = (series: { week: string; value: number }[]) => (series.length > 4 ? series.slice(1, -1) : series);
+    const growth = (series: { week: string; value: number }[], label: string, evidence: readonly string[]): MeasureResult => {
+      const points = full(series);
+      const average = points.length ? mean(points.map((p) => p.value)) : 0;
+      if (points.length < 6 || average === 0) return ctx.insufficient(points.length < 6 ? 'fewer than 6 full weeks' : `no ${label} in the full weeks`, { unit: 'share/week', definition: '' });
+      const { m } = linearRegression(points.map((p, i) => [i, p.value]));
+      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition: `weekly growth of ${label}: least-squares slope ÷ mean, over full weeks`, minSample: 6 });
+    };
+    const failureEvidence = evidence.failures.map((f) => f.id);
+    const manualEvidence = evidence.reconciliation.map((r) => r.event.id);
+    const volumeGrowth = growth(volume, 'workflows started', []);
+    const failureGrowth = growth(failures, 'failures', failureEvidence);
+    const throughputGrowth = growth(throughput, 'workflows finished', []);
+    const manualGrowth = growth(manual, 'manual edits', manualEvidence);
+    const fullFailures = full(failures).map((p) => p.value);
+    const variability = fullFailures.length >= 6 && mean(fullFailures) > 0 ? coefficientOfVariation(fullFailures) : undefined;
+    const excess = (a: MeasureResult, b: MeasureResult, label: string, evidence: readonly string[]) =>
+      a.status === 'ok' && b.status === 'ok'
+        ? ctx.measure(a.value - b.value, { unit: 'share/week', n: Math.min(a.n, b.n), evidence, definition: label, minSample: 6 })
+        : ctx.insufficient('one of the two growth rates could not be measured', { unit: 'share/week', definition: label });
+    return {
+      status: weeks.length >= 6 ? 'ok' : 'insufficient',
+      ...(weeks.length >= 6 ? {} : { reason: `the inputs span ${weeks.length} weeks; trends need 6` }),
+      measures: {
+        volumeGrowth,
+        failureGrowth,
+        throughputGrowth,
+        manualWorkGrowth: manualGrowth,
+        failureGrowthOverVolume: excess(failureGrowth, volumeGrowth, 'failure growth − volume growth (per week); above 0: failures grow faster than volume', failureEvidence),
+        manualGrowthOverThroughput: excess(manualGrowth, throughputGrowth, 'manual-work growth − throughput growth (per week); above 0: workarounds grow faster than output', manualEvidence),
+        failureVariability: ctx.measure(variability, { unit: 'cv', n: fullFailures.length, evidence: failureEvidence, definition: 'coefficient of variation of weekly failure counts over full weeks (sample standard deviation ÷ mean)', minSample: 6 }),
+      },
+      series: {
+        workflowsStartedPerWeek: { unit: 'workflows', points: volume },
+        workflowsFinishedPerWeek: { unit: 'workflows', points: throughput },
+        failuresPerWeek: { unit: 'failures', points: failures },
+        manualEditsPerWeek: { unit: 'edits', points: manual },
+      },
+      tables: {},
+    };
+  },
+});

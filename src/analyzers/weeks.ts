@@ -1,0 +1,28 @@
+// ISO weeks (Monday 00:00 UTC) as the unit of every weekly series.
+import { tz } from '@date-fns/tz';
+import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
+
+const utc = tz('UTC');
+// events of one day share a week: one date-fns call per day seen, not per event
+const cache = new Map<string, string>();
+
+/** The Monday (UTC) starting the ISO week of an instant, as `YYYY-MM-DD`. */
+export function weekOf(instant: string): string {
+  const day = instant.slice(0, 10);
+  let week = cache.get(day);
+  if (week === undefined) {
+    week = formatISO(startOfISOWeek(`${day}T12:00:00Z`, { in: utc }), { representation: 'date' });
+    cache.set(day, week);
+  }
+  return week;
+}
+
+/** Every week from the week of `from` to the week of `to`, inclusive. */
+export function weeksBetween(from: string, to: string): string[] {
+  const weeks: string[] = [];
+  const last = weekOf(to);
+  for (let week = weekOf(from); week <= last; week = formatISO(addWeeks(`${week}T12:00:00Z`, 1, { in: utc }), { representation: 'date' })) {
+    weeks.push(week);
+  }
+  return weeks;
+}

@@ -1,0 +1,518 @@
+// Derived facts every analyzer reads: handoffs, failure incidents with their detection and recovery,
+// reconciliation edits, and stage agreement — computed once, each citing the events behind it.
+import type { HandoffEvent } from '../model/index.js';
+import { findTeamHandoffs, recordKey, type TeamHandoff } from './handoffs.js';
+import { canonicalStage, type CanonicalStage, type StageRules } from './stages.js';
+import type { Correlation } from './workflows.js';
+
+/** Responsibility moving from one system to another: the first event of a record after the trigger in another system. */
+export interface SystemHandoff {
+  workflow: string;
+  from: string;
+  to: string;
+  /** the last event in another system before the record appeared */
+  trigger: HandoffEvent;
+  /** the first event of the receiving record */
+  arrival: HandoffEvent;
+  latencyHours: number;
+}
+
+export type FailureClass = 'sync-failure' | 'silent-miss' | 'ping-pong' | 'reopen';
+export type RecoveryPath = 'replay' | 'manual-create' | 'manual-edit' | 'auto-retry' | 'none';
+
+/** One handoff that went wrong, from the first failing event to its recovery. */
+export interface FailureIncident {
+  id: string;
+  class: FailureClass;
+  at: string;
+  week?: string;
+  workflow?: string;
+  /** the record the failure belongs to (the run, or the record that bounced) */
+  record: string;
+  /** the integration flow (Zap, recipe) or team route */
+  route: string;
+  /** every event of the incident: the failing runs, the bounce */
+  events: HandoffEvent[];
+  /** first human action addressing it */
+  detection?: HandoffEvent;
+  detectionLagHours?: number;
+  /** no record of the workflow had an owner when it was detected */
+  ownerlessAtDetection?: boolean;
+  recovery?: HandoffEvent;
+  recoveryPath: RecoveryPath;
+  recoveryHours?: number;
+  /** owner or team changes on the workflow's records between failure and recovery */
+  reassignments: number;
+  escalations: HandoffEvent[];
+  customerFacing: boolean;
+}
+
+/** A person editing by hand what an integration keeps in sync. */
+export interface ReconciliationEdit {
+  event: HandoffEvent;
+  kind: 'field-edit' | 'manual-create' | 'merge';
+  team: string;
+  /** `system/type/field`, for repetitiveness */
+  target: string;
+}
+
+/** A stretch of time in which a workflow's systems disagreed on whether the work is done. */
+export interface Disagreement {
+  workflow: string;
+  /** when the first system said done */
+  from: HandoffEvent;
+  /** when the last system caught up (absent: still disagreeing at the end of the window) */
+  until?: HandoffEvent;
+  hours: number;
+  systems: string[];
+}
+
+export interface Evidence {
+  systemHandoffs: SystemHandoff[];
+  teamHandoffs: TeamHandoff[];
+  pingPongs: { first: TeamHandoff; back: TeamHandoff }[];
+  failures: FailureIncident[];
+  reconciliation: ReconciliationEdit[];
+  disagreements: Disagreement[];
+  /** workflows with a stage-carrying record in two or more systems (the base for disagreement shares) */
+  comparableWorkflows: number;
+  /** fields an integration writes, as `system/type/field` */
+  syncedFields: string[];
+  /** human actor → team, as inferred or configured */
+  actorTeams: Map<string, string>;
+  /** workflow → lead time window: first start event to last done event */
+  leadTimes: Map<string, { start: HandoffEvent; end: HandoffEvent; hours: number }>;
+  unmappedStates: { system: string; state: string; count: number }[];
+}
+
+export interface EvidenceOptions {
+  stages?: StageRules;
+  /** actor id or name → team */
+  teams?: Record<string, string>;
+  /** end of the analysis window: open stretches are measured up to it */
+  windowEnd: string;
+}
+
+const HUMAN_FIX_KINDS = new Set(['sync-retried', 'sync-succeeded', 'created', 'field-changed', 'merged']);
+
+/** Derives every fact the analyzers need, in one pass per kind of fact. */
+export function deriveEvidence(events: readonly HandoffEvent[], correlation: Correlation, options: EvidenceOptions): Evidence {
+  const byWorkflow = groupBy(events.filter((e) => e.workflow), (e) => e.workflow!);
+  const byRecord = groupBy(events, recordKey);
+  const syncedFields = findSyncedFields(events);
+  const integrationCreates = findIntegrationCreatedTypes(events);
+  const actorTeams = inferActorTeams(events, options.teams ?? {});
+
+  const teamHandoffs = findTeamHandoffs(events);
+  const pingPongs = findPingPongs(teamHandoffs);
+  const systemHandoffs = findSystemHandoffs(byWorkflow);
+  const reconciliation = findReconciliation(events, syncedFields, integrationCreates, actorTeams);
+  const failures = [
+    ...findSyncFailures(events, byWorkflow, byRecord, syncedFields),
+    ...findSilentMisses(systemHandoffs, integrationCreates),
+    ...pingPongs.map(({ first, back }) => bounceIncident(first, back, byRecord)),
+    ...events.filter((e) => e.kind === 'reopened').map((e) => reopenIncident(e, byRecord)),
+  ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+  for (const failure of failures) {
+    failure.customerFacing = failure.workflow
+      ? correlation.workflows.some((w) => w.id === failure.workflow && w.systemKinds.includes('support'))
+      : false;
+  }
+  const stages = findDisagreements(byWorkflow, options);
+  return {
+    systemHandoffs,
+    teamHandoffs,
+    pingPongs,
+    failures,
+    reconciliation,
+    disagreements: stages.disagreements,
+    comparableWorkflows: stages.comparable,
+    syncedFields: [...syncedFields].sort(),
+    actorTeams,
+    leadTimes: stages.leadTimes,
+    unmappedStates: stages.unmapped,
+  };
+}
+
+function fieldKey(event: HandoffEvent): string {
+  return `${event.system}/${event.record.type}/${event.field}`;
+}
+
+/** Fields some integration account writes: a person editing them is reconciling. */
+function findSyncedFields(events: readonly HandoffEvent[]): Set<string> {
+  const fields = new Set<string>();
+  for (const event of events) if (event.kind === 'field-changed' && event.field && event.actor.type === 'integration') fields.add(fieldKey(event));
+  return fields;
+}
+
+/** Record types an integration creates (in at least a third of the creations seen): a person creating one is a workaround. */
+function findIntegrationCreatedTypes(events: readonly HandoffEvent[]): Set<string> {
+  const counts = new Map<string, { integration: number; all: number }>();
+  for (const event of events) {
+    if (event.kind !== 'created') continue;
+    const key = `${event.system}/${event.record.type}`;
+    const count = counts.get(key) ?? { integration: 0, all: 0 };
+    count.all++;
+    if (event.actor.type === 'integration') count.integration++;
+    counts.set(key, count);
+  }
+  return new Set([...counts].filter(([, c]) => c.integration * 3 >= c.all && c.integration > 0).map(([key]) => key));
+}
+
+/**
+ * A person's team: configured first, else the team most often holding the records they take
+ * ownership of or act on (ties broken by name), else `unknown`.
+ */
+function inferActorTeams(events: readonly HandoffEvent[], configured: Record<string, string>): Map<string, string> {
+  const votes = new Map<string, Map<string, number>>();
+  for (const event of events) {
+    if (event.actor.type !== 'human' && event.actor.type !== 'unknown') continue;
+    if (!event.team) continue;
+    // an owner change names the new owner's team most reliably; any other action is a weaker vote
+    const weight = event.kind === 'owner-changed' ? 3 : 1;
+    const voter = event.kind === 'owner-changed' && event.to ? event.to : event.actor.id;
+    const tally = votes.get(voter) ?? new Map<string, number>();
+    tally.set(event.team, (tally.get(event.team) ?? 0) + weight);
+    votes.set(voter, tally);
+  }
+  const teams = new Map<string, string>();
+  for (const [actor, tally] of votes) {
+    const best = [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0];
+    if (best) teams.set(actor, best[0]);
+  }
+  for (const [actor, team] of Object.entries(configured)) teams.set(actor, team);
+  return teams;
+}
+
+function teamOf(event: HandoffEvent, teams: Map<string, string>): string {
+  return teams.get(event.actor.id) ?? (event.actor.name ? teams.get(event.actor.name) : undefined) ?? 'unknown';
+}
+
+function findReconciliation(
+  events: readonly HandoffEvent[],
+  synced: Set<string>,
+  integrationCreates: Set<string>,
+  teams: Map<string, string>,
+): ReconciliationEdit[] {
+  const edits: ReconciliationEdit[] = [];
+  for (const event of events) {
+    if (event.actor.type !== 'human') continue;
+    if (event.kind === 'field-changed' && event.field && synced.has(fieldKey(event))) {
+      edits.push({ event, kind: 'field-edit', team: teamOf(event, teams), target: fieldKey(event) });
+    } else if (event.kind === 'created' && integrationCreates.has(`${event.system}/${event.record.type}`)) {
+      edits.push({ event, kind: 'manual-create', team: teamOf(event, teams), target: `${event.system}/${event.record.type}` });
+    } else if (event.kind === 'merged') {
+      edits.push({ event, kind: 'merge', team: teamOf(event, teams), target: `${event.system}/${event.record.type}` });
+    }
+  }
+  return edits;
+}
+
+function findPingPongs(handoffs: readonly TeamHandoff[]): { first: TeamHandoff; back: TeamHandoff }[] {
+  const byRecord = groupBy(handoffs, (h) => h.record);
+  const bounces: { first: TeamHandoff; back: TeamHandoff }[] = [];
+  for (const list of byRecord.values()) {
+    for (let i = 1; i < list.length; i++) {
+      const previous = list[i - 1]!;
+      const current = list[i]!;
+      if (current.from === previous.to && current.to === previous.from) bounces.push({ first: previous, back: current });
+    }
+  }
+  return bounces;
+}
+
+function findSystemHandoffs(byWorkflow: Map<string, HandoffEvent[]>): SystemHandoff[] {
+  const handoffs: SystemHandoff[] = [];
+  for (const [workflow, list] of byWorkflow) {
+    const seen = new Set<string>();
+    let lastOther: HandoffEvent | undefined;
+    const lastBySystem = new Map<string, HandoffEvent>();
+    for (const event of list) {
+      if (event.systemKind === 'integration') continue;
+      const key = recordKey(event);
+      if (!seen.has(key)) {
+        seen.add(key);
+        // the trigger: the latest event in any other system so far
+        lastOther = undefined;
+        for (const [system, last] of lastBySystem) if (system !== event.system && (!lastOther || last.at > lastOther.at)) lastOther = last;
+        if (lastOther) {
+          handoffs.push({
+            workflow,
+            from: lastOther.system,
+            to: event.system,
+            trigger: lastOther,
+            arrival: event,
+            latencyHours: (Date.parse(event.at) - Date.parse(lastOther.at)) / 3_600_000,
+          });
+        }
+      }
+      lastBySystem.set(event.system, event);
+    }
+  }
+  return handoffs;
+}
+
+/** Current owner of a record at a time: the last owner change at or before it. */
+function ownerAt(recordEvents: readonly HandoffEvent[], at: string): string | undefined {
+  let owner: string | undefined;
+  for (const event of recordEvents) {
+    if (event.at > at) break;
+    if (event.kind === 'owner-changed') owner = event.to || undefined;
+  }
+  return owner;
+}
+
+/**
+ * Failed runs of one flow for one workflow (or one run record when unlinked) form an incident until a
+ * run of that flow succeeds. Detection is the first human action on the workflow after the first
+ * failure that addresses it: a person retrying the run, creating a record the integration creates,
+ * or editing a field it writes.
+ */
+function findSyncFailures(
+  events: readonly HandoffEvent[],
+  byWorkflow: Map<string, HandoffEvent[]>,
+  byRecord: Map<string, HandoffEvent[]>,
+  synced: Set<string>,
+): FailureIncident[] {
+  const open = new Map<string, FailureIncident>();
+  const incidents: FailureIncident[] = [];
+  for (const event of events) {
+    if (event.systemKind !== 'integration') continue;
+    const scope = event.workflow ?? recordKey(event);
+    const route = event.activity ?? event.record.type;
+    const key = `${scope}|${route}`;
+    const current = open.get(key);
+    if (event.kind === 'sync-failed') {
+      if (current) current.events.push(event);
+      else {
+        const incident: FailureIncident = {
+          id: event.id,
+          class: 'sync-failure',
+          at: event.at,
+          ...(event.workflow ? { workflow: event.workflow } : {}),
+          record: recordKey(event),
+          route,
+          events: [event],
+          recoveryPath: 'none',
+          reassignments: 0,
+          escalations: [],
+          customerFacing: false,
+        };
+        open.set(key, incident);
+        incidents.push(incident);
+      }
+    } else if ((event.kind === 'sync-succeeded' || event.kind === 'sync-retried') && current && event.kind === 'sync-succeeded') {
+      current.recovery = event;
+      current.recoveryPath = event.actor.type === 'human' ? 'replay' : current.detection ? 'replay' : 'auto-retry';
+      open.delete(key);
+    }
+  }
+
+  for (const incident of incidents) {
+    const scopeEvents = incident.workflow ? byWorkflow.get(incident.workflow)! : byRecord.get(incident.record)!;
+    const end = incident.recovery?.at;
+    for (const event of scopeEvents) {
+      if (event.at < incident.at) continue;
+      if (!incident.detection && event.actor.type === 'human' && HUMAN_FIX_KINDS.has(event.kind)) {
+        const addresses =
+          event.systemKind === 'integration' ||
+          event.kind === 'created' ||
+          event.kind === 'merged' ||
+          (event.kind === 'field-changed' && event.field !== undefined && synced.has(fieldKey(event)));
+        if (addresses) {
+          incident.detection = event;
+          if (!incident.recovery || event.at <= incident.recovery.at) {
+            if (event.kind === 'created') {
+              incident.recovery = event;
+              incident.recoveryPath = 'manual-create';
+            } else if (event.kind === 'field-changed') {
+              incident.recovery = event;
+              incident.recoveryPath = 'manual-edit';
+            }
+          }
+        }
+      }
+      if (end && event.at > end) continue;
+      if (event.kind === 'escalated') incident.escalations.push(event);
+      if (event.kind === 'owner-changed' || event.kind === 'team-changed') incident.reassignments++;
+    }
+    if (incident.recovery && incident.recoveryPath === 'replay' && incident.recovery.actor.type !== 'human' && !incident.detection) {
+      incident.recoveryPath = 'auto-retry';
+    }
+    if (incident.detection) {
+      incident.detectionLagHours = hours(incident.at, incident.detection.at);
+      const owned = (incident.workflow ? [...new Set(scopeEvents.map(recordKey))] : [incident.record]).some((record) => {
+        const recordEvents = byRecord.get(record)!;
+        return recordEvents[0]!.systemKind !== 'integration' && recordEvents[0]!.systemKind !== 'crm' && recordEvents[0]!.at <= incident.detection!.at && ownerAt(recordEvents, incident.detection!.at) !== undefined;
+      });
+      incident.ownerlessAtDetection = !owned;
+    }
+    if (incident.recovery) incident.recoveryHours = hours(incident.at, incident.recovery.at);
+  }
+  return incidents;
+}
+
+/** A person created, in a workflow, a record the integration creates, with no failed run before it: the run never happened. */
+function findSilentMisses(handoffs: readonly SystemHandoff[], integrationCreates: Set<string>): FailureIncident[] {
+  return handoffs
+    .filter(
+      (h) =>
+        h.arrival.kind === 'created' &&
+        h.arrival.actor.type === 'human' &&
+        integrationCreates.has(`${h.arrival.system}/${h.arrival.record.type}`),
+    )
+    .map((h) => ({
+      id: h.arrival.id,
+      class: 'silent-miss' as const,
+      at: h.trigger.at,
+      workflow: h.workflow,
+      record: recordKey(h.arrival),
+      route: `${h.from} → ${h.to}`,
+      events: [h.trigger, h.arrival],
+      detection: h.arrival,
+      detectionLagHours: h.latencyHours,
+      recovery: h.arrival,
+      recoveryPath: 'manual-create' as const,
+      recoveryHours: h.latencyHours,
+      reassignments: 0,
+      escalations: [],
+      customerFacing: false,
+    }));
+}
+
+function bounceIncident(first: TeamHandoff, back: TeamHandoff, byRecord: Map<string, HandoffEvent[]>): FailureIncident {
+  void byRecord;
+  return {
+    id: back.toEvent.id,
+    class: 'ping-pong',
+    at: back.toEvent.at,
+    ...(back.toEvent.workflow ? { workflow: back.toEvent.workflow } : {}),
+    record: back.record,
+    route: `${first.from} → ${first.to} → ${back.to}`,
+    events: [first.toEvent, back.toEvent],
+    recoveryPath: 'none',
+    reassignments: 2,
+    escalations: [],
+    customerFacing: false,
+  };
+}
+
+function reopenIncident(event: HandoffEvent, byRecord: Map<string, HandoffEvent[]>): FailureIncident {
+  void byRecord;
+  return {
+    id: event.id,
+    class: 'reopen',
+    at: event.at,
+    ...(event.workflow ? { workflow: event.workflow } : {}),
+    record: recordKey(event),
+    route: `${event.system} reopen`,
+    events: [event],
+    recoveryPath: 'none',
+    reassignments: 0,
+    escalations: [],
+    customerFacing: false,
+  };
+}
+
+/**
+ * Stage agreement: for each workflow, each support or delivery record (and each CRM field that
+ * carries delivery status) is mapped to a canonical stage. From the first moment one of them says
+ * done until the last one does, the systems disagree. Lead time runs from the workflow's first
+ * hand-over trigger (the CRM win, or its first event) to the last done.
+ */
+function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: EvidenceOptions) {
+  const disagreements: Disagreement[] = [];
+  const leadTimes = new Map<string, { start: HandoffEvent; end: HandoffEvent; hours: number }>();
+  const unmapped = new Map<string, { system: string; state: string; count: number }>();
+  let comparable = 0;
+  for (const [workflow, list] of byWorkflow) {
+    const stageOf = new Map<string, { stage: CanonicalStage; event: HandoffEvent; system: string }>();
+    let firstDone: HandoffEvent | undefined;
+    let lastDone: HandoffEvent | undefined;
+    let start: HandoffEvent | undefined;
+    for (const event of list) {
+      if (event.systemKind === 'integration') continue;
+      if (!start) start = event;
+      if (event.systemKind === 'crm' && event.kind === 'state-changed' && canonicalStage(event.to, options.stages) === 'won') start = event;
+      const carrier = stageCarrier(event, options.stages);
+      if (!carrier) continue;
+      const stage = canonicalStage(carrier.value, options.stages);
+      if (stage === undefined) {
+        const key = `${event.system}|${carrier.value}`;
+        const entry = unmapped.get(key) ?? { system: event.system, state: carrier.value, count: 0 };
+        entry.count++;
+        unmapped.set(key, entry);
+        continue;
+      }
+      stageOf.set(carrier.key, { stage, event, system: event.system });
+    }
+    // replay the carriers in time order to find the disagreement window
+    const carriers = new Map<string, CanonicalStage>();
+    const systemsByCarrier = new Map<string, string>();
+    for (const event of list) {
+      const carrier = stageCarrier(event, options.stages);
+      if (!carrier) continue;
+      const stage = canonicalStage(carrier.value, options.stages);
+      if (stage === undefined) continue;
+      carriers.set(carrier.key, stage);
+      systemsByCarrier.set(carrier.key, event.system);
+      const done = [...carriers.values()].filter((s) => s === 'done').length;
+      if (done > 0 && !firstDone) firstDone = event;
+      if (done === carriers.size && firstDone && !lastDone && carriers.size > 1) lastDone = event;
+      if (done < carriers.size && lastDone) lastDone = undefined; // reopened: disagreement resumes
+    }
+    if (new Set(systemsByCarrier.values()).size >= 2) {
+      comparable++;
+      if (firstDone) {
+        const until = lastDone;
+        const endAt = until?.at ?? options.windowEnd;
+        disagreements.push({
+          workflow,
+          from: firstDone,
+          ...(until ? { until } : {}),
+          hours: hours(firstDone.at, endAt),
+          systems: [...new Set(systemsByCarrier.values())].sort(),
+        });
+      }
+    }
+    const end = lastDone ?? firstDone;
+    if (start && end && end.at >= start.at && [...carriers.values()].every((s) => s === 'done')) {
+      leadTimes.set(workflow, { start, end, hours: hours(start.at, end.at) });
+    }
+    void stageOf;
+  }
+  return {
+    disagreements: disagreements.sort((a, b) => (a.workflow < b.workflow ? -1 : 1)),
+    leadTimes,
+    comparable,
+    unmapped: [...unmapped.values()].sort((a, b) => b.count - a.count || a.system.localeCompare(b.system) || a.state.localeCompare(b.state)),
+  };
+}
+
+/** The value an event gives to a stage-carrying slot: a record's state, or a CRM status field. */
+function stageCarrier(event: HandoffEvent, rules: StageRules | undefined): { key: string; value: string } | undefined {
+  if (event.systemKind === 'integration') return undefined;
+  if ((event.kind === 'state-changed' || event.kind === 'resolved' || event.kind === 'reopened') && event.to && event.systemKind !== 'crm') {
+    return { key: recordKey(event), value: event.to };
+  }
+  const statusField = rules?.crmStatusField ?? /(delivery|onboarding|implementation) status/i;
+  if (event.systemKind === 'crm' && event.kind === 'field-changed' && event.field && statusField.test(event.field) && event.to) {
+    return { key: `${recordKey(event)}#${event.field}`, value: event.to };
+  }
+  return undefined;
+}
+
+function hours(from: string, to: string): number {
+  return (Date.parse(to) - Date.parse(from)) / 3_600_000;
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
