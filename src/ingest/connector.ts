@@ -99,7 +99,14 @@ export interface PrepareInput {
 }
 
 export type Prepared<P> =
-  | { ok: true; value: P; /** the date order the sample showed, when the user set none */ dateOrder?: DateOrder }
+  | {
+      ok: true;
+      value: P;
+      /** the date order the sample showed, when the user set none */
+      dateOrder?: DateOrder;
+      /** file-level notes, e.g. "recipe not named; set settings.recipe" */
+      warnings?: string[];
+    }
   | { ok: false; code: IssueCode; message: string };
 
 export interface Connector<Row = unknown, P = unknown> {

@@ -123,6 +123,7 @@ export async function readFile(
     if (!outcome.ok) return fileError(outcome.code, `${file}: ${outcome.message}`);
     prepared = outcome.value;
     if (outcome.dateOrder && (options.dateOrder ?? 'auto') === 'auto') options = { ...options, dateOrder: outcome.dateOrder };
+    for (const warning of outcome.warnings ?? []) result.issues.push({ severity: 'warning', code: 'config/invalid', file, message: `${file}: ${warning}` });
   }
   if (head.length === 0 && opened.shape.format === 'csv') {
     result.issues.push({ severity: 'warning', code: 'file/header-only', file, message: `${file}: a header and no rows` });
@@ -308,8 +309,10 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
       const root = document.root as Record<string, unknown>;
       if (!key || !recordsOf(root, key)) return [];
       // vendor pages say when more pages exist; a file holding one page of many is worth a warning
-      const more = root.next_page ?? root.nextPageToken ?? root.nextRecordsUrl ?? (root.done === false ? true : undefined);
-      const total = typeof root.total === 'number' ? root.total : undefined;
+      const links = root.links as Record<string, unknown> | undefined;
+      const paging = (root.paging as { next?: { after?: unknown } } | undefined)?.next?.after;
+      const more = root.next_page ?? root.nextPageToken ?? root.nextRecordsUrl ?? links?.next ?? paging ?? (root.done === false ? true : undefined);
+      const total = typeof root.total === 'number' ? root.total : typeof root.job_count === 'number' ? root.job_count : undefined;
       const count = recordsOf(root, key)!.length;
       const partial = (more !== undefined && more !== null && root.end_of_stream !== true) || (total !== undefined && total > count + (Number(root.startAt) || 0));
       return partial

@@ -24,6 +24,7 @@ export const IssueCode = z.enum([
   'row/ambiguous-date',
   'row/duplicate',
   'connector/invalid-event',
+  'config/invalid',
 ]);
 export type IssueCode = z.infer<typeof IssueCode>;
 
