@@ -141,6 +141,10 @@ export default defineConnector({
       const role = order.find((candidate) => cell(candidate) !== undefined) ?? order.find((candidate) => columns[candidate]);
       return ctx.time(role ? cell(role) : undefined, role ? columns[role]! : 'finished_at');
     };
+    // every time the row gives must be a time, even the one the events do not use
+    const times = new Map<SyncRole, string | undefined>();
+    for (const role of TIME_ROLES) if (cell(role) !== undefined) times.set(role, ctx.time(cell(role), columns[role]!));
+    if ([...times.values()].some((at) => at === undefined)) return [];
     const outcomeAt = status === 'succeeded' || status === 'failed' ? timeOf(['finished_at', 'timestamp', 'started_at']) : undefined;
     const retryAt = retried ? timeOf(['started_at', 'timestamp', 'finished_at']) : undefined;
     if ((retried && !retryAt) || ((status === 'succeeded' || status === 'failed') && !outcomeAt)) return [];
@@ -156,7 +160,7 @@ export default defineConnector({
       system,
       systemKind: 'integration' as const,
       record: { type: 'run', id: runId },
-      actor: { id: flow ? `flow:${flow}` : system, ...(flow ? { name: flow } : {}), type: ctx.actorType([flow], 'integration') },
+      actor: actorOf(cell('triggered_by'), flow, system, ctx),
       ...(flow ? { activity: flow } : {}),
       ...(links.links.length ? { links: links.links } : {}),
     };
@@ -174,3 +178,12 @@ export default defineConnector({
     return drafts;
   },
 });
+
+/** Words platforms write when no person started a run. */
+const AUTOMATIC = /^(scheduler|schedule[d]?|system|auto(matic)?|trigger(ed)?|polling|webhook|cron|-)$/i;
+
+/** Who ran it: the person in `triggered_by` (a manual replay), else the flow itself as the integration. */
+function actorOf(triggeredBy: string | undefined, flow: string | undefined, system: string, ctx: { actorType: (ids: (string | undefined)[], mark?: 'human' | 'integration') => EventDraft['actor']['type'] }): EventDraft['actor'] {
+  if (triggeredBy && !AUTOMATIC.test(triggeredBy)) return { id: triggeredBy, name: triggeredBy, type: ctx.actorType([triggeredBy], 'human') };
+  return { id: flow ? `flow:${flow}` : system, ...(flow ? { name: flow } : {}), type: ctx.actorType([flow], 'integration') };
+}

@@ -25,6 +25,7 @@ export const SYNC_COLUMNS = {
   attempt: ['attempt', 'attempt_number', 'try', 'retry_count'],
   retry_of: ['retry_of', 'original_run_id', 'original_job_id', 'replay_of', 'parent_run_id'],
   platform: ['platform', 'tool'],
+  triggered_by: ['triggered_by', 'triggered_by_user', 'initiated_by', 'run_by', 'started_by', 'user'],
   is_test: ['is_test', 'test'],
 } as const;
 

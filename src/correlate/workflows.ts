@@ -38,7 +38,12 @@ export interface Correlation {
   unlinked: { system: string; type: string; count: number; examples: string[] }[];
   /** links that named an id no record in the inputs has */
   danglingLinks: number;
+  /** link values named by so many records that they cannot identify a workflow (labels, shared accounts) */
+  categories: string[];
 }
+
+/** More records than this naming one id make it a category rather than a key. */
+const MAX_RECORDS_PER_KEY = 100;
 
 /** Salesforce ids come as 15 case-sensitive or 18 case-insensitive characters; the first 15 identify. */
 function normaliseId(system: string | undefined, id: string): string {
@@ -106,14 +111,23 @@ export function correlate(events: HandoffEvent[]): Correlation {
     }
   }
 
-  // index records by their own id, per system and across systems
+  // index records by their own id, per system and across systems; a link naming the record's own
+  // system is another id of the same record (a ServiceNow number beside its sys_id), not a link
   const bySystemId = new Map<string, string[]>();
   const byId = new Map<string, string[]>();
+  const index = (system: string, id: string, key: string) => {
+    if (!(bySystemId.get(`${system}:${id}`) ?? []).includes(key)) push(bySystemId, `${system}:${id}`, key);
+    if (!(byId.get(id) ?? []).includes(key)) push(byId, id, key);
+  };
   for (const info of records.values()) {
-    const id = normaliseId(info.system, info.id);
-    push(bySystemId, `${info.system}:${id}`, info.key);
-    push(byId, id, info.key);
+    index(info.system, normaliseId(info.system, info.id), info.key);
+    for (const tag of info.links) if (tag.startsWith(`${info.system}:`)) index(info.system, tag.slice(info.system.length + 1), info.key);
   }
+
+  // an id named by very many records is a category (a label, a shared account), not a workflow key
+  const namedBy = new Map<string, number>();
+  for (const info of records.values()) for (const tag of info.links) namedBy.set(tag.slice(tag.indexOf(':') + 1), (namedBy.get(tag.slice(tag.indexOf(':') + 1)) ?? 0) + 1);
+  const categories = new Set([...namedBy].filter(([, count]) => count > MAX_RECORDS_PER_KEY).map(([id]) => id));
 
   const sets = new UnionFind();
   let danglingLinks = 0;
@@ -121,13 +135,17 @@ export function correlate(events: HandoffEvent[]): Correlation {
     sets.find(info.key);
     for (const tag of info.links) {
       const [system, ...rest] = tag.split(':');
+      if (system === info.system) continue;
       const id = rest.join(':');
-      const targets = (system === '*' ? byId.get(id) ?? [] : bySystemId.get(tag) ?? []).filter((key) => records.get(key)!.system !== info.system);
+      if (categories.has(id)) continue;
+      const other = (key: string) => records.get(key)!.system !== info.system;
+      let targets = system === '*' ? [] : (bySystemId.get(tag) ?? []).filter(other);
+      // id shapes are shared between tools (a Linear DEL-12 looks like a Jira key): fall back to the id alone
+      if (targets.length === 0) targets = (byId.get(id) ?? []).filter(other);
       if (targets.length === 0) danglingLinks++;
       for (const target of targets) sets.union(info.key, target);
-      // two records naming the same foreign id belong together even without that record
-      sets.union(info.key, `link:${system === '*' ? '' : system}:${id}`);
-      if (system !== '*') sets.union(info.key, `link::${id}`);
+      // records of different systems naming the same foreign id belong together even without that record
+      sets.union(info.key, `link:${id}`);
     }
   }
 
@@ -170,7 +188,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
     if (workflow) event.workflow = workflow;
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
-  return { records, workflows, workflowOf, unlinked, danglingLinks };
+  return { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort() };
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
