@@ -4,6 +4,7 @@ import { runAnalyzers, type AnalyzerOptions } from './analyzers/run-analyzers.js
 import { weeksBetween } from './analyzers/weeks.js';
 import { deriveEvidence, type Evidence } from './correlate/evidence.js';
 import type { StageRules } from './correlate/stages.js';
+import { nameTeams } from './correlate/teams.js';
 import { correlate, type Correlation } from './correlate/workflows.js';
 import type { HandoffEvent } from './model/index.js';
 
@@ -11,6 +12,8 @@ export interface AnalysisOptions {
   stages?: StageRules;
   /** actor id or name → team */
   teams?: Record<string, string>;
+  /** group value as an export writes it (id, queue, name) → team */
+  groups?: Record<string, string>;
   analyzers?: AnalyzerOptions;
 }
 
@@ -30,6 +33,7 @@ export interface AnalysisRun {
 export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions = {}): AnalysisRun | undefined {
   if (events.length === 0) return undefined;
   const window = { from: events[0]!.at, to: events[events.length - 1]!.at };
+  if (options.groups) nameTeams(events, options.groups);
   const correlation = correlate(events);
   const evidence = deriveEvidence(events, correlation, { windowEnd: window.to, ...(options.stages ? { stages: options.stages } : {}), ...(options.teams ? { teams: options.teams } : {}) });
   const weeks = weeksBetween(window.from, window.to);

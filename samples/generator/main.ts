@@ -3,6 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { borderline, companies, healthy, troubled, type CompanyPlan } from './companies.js';
+import { companyConfig } from './config.js';
 import { Exports } from './output.js';
 import { buildRoster, simulateCompany } from './simulate.js';
 import { TruthBuilder } from './truth.js';
@@ -89,6 +90,7 @@ export function generateCompany(plan: CompanyPlan, options: GenerateOptions): un
     roster: roster.people.map((p) => ({ name: p.name, email: p.email, team: p.team, integration: p.integration })),
   };
   writeFileSync(join(dir, 'truth.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'handoff-risk.json'), companyConfig(plan, roster));
   return result;
 }
 

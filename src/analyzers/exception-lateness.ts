@@ -9,7 +9,8 @@ export default defineAnalyzer({
     id: 'exception-lateness',
     description: 'Detection lag of failed syncs, share detected late or never, ownership at detection, reassignments before recovery, consistency of recovery paths',
     needs: ['sync-failed', 'sync-succeeded', 'owner-changed', 'field-changed', 'created'],
-    minSample: 10,
+    // failures are rare by nature: from three on, the lags are shown (flagged low-confidence under 30)
+    minSample: 3,
   },
   options: z.object({ lateAfterHours: z.number().positive().default(24) }),
   analyze({ evidence }, ctx) {
@@ -23,7 +24,9 @@ export default defineAnalyzer({
     const slowest = [...detected].sort((a, b) => b.detectionLagHours! - a.detectionLagHours! || (a.id < b.id ? -1 : 1));
     const lateOnes = detected.filter((f) => f.detectionLagHours! > late);
     const undetected = incidents.filter((f) => f.detectionLagHours === undefined && f.recoveryPath !== 'auto-retry');
-    const ownerless = detected.filter((f) => f.ownerlessAtDetection);
+    // ownership is only known where the handed-over record's system exports its owners
+    const owned = detected.filter((f) => f.ownerlessAtDetection !== undefined);
+    const ownerless = owned.filter((f) => f.ownerlessAtDetection);
     const humanHandled = incidents.filter((f) => f.recoveryPath !== 'auto-retry');
 
     // recovery consistency: per route, the share of incidents that took the route's most common path
@@ -43,14 +46,14 @@ export default defineAnalyzer({
     return {
       status: 'ok',
       measures: {
-        detectionLagP50: ctx.measure(quantile(lags, 0.5), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: 'hours from the first failed run to the first human action addressing it (a retry, a manual creation, an edit of a synced field)' }),
-        detectionLagP90: ctx.measure(quantile(lags, 0.9), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: '90th percentile (type 7) of the same lags' }),
-        lateShare: ctx.measure(detected.length ? lateOnes.length / detected.length : undefined, { unit: 'share', n: detected.length, ci: wilson(lateOnes.length, detected.length), evidence: lateOnes.map((f) => f.id), definition: `detected failures whose detection lag exceeds ${late} h` }),
-        undetectedShare: ctx.measure(humanHandled.length ? undetected.length / humanHandled.length : undefined, { unit: 'share', n: humanHandled.length, ci: wilson(undetected.length, humanHandled.length), evidence: undetected.map((f) => f.id), definition: 'failures no person had acted on by the end of the window (automatic retries excluded)' }),
-        ownerlessShare: ctx.measure(detected.length ? ownerless.length / detected.length : undefined, { unit: 'share', n: detected.length, ci: wilson(ownerless.length, detected.length), evidence: ownerless.map((f) => f.detection!.id), definition: 'detected failures whose workflow had no assigned owner on any support or delivery record at detection' }),
-        reassignmentsMedian: ctx.measure(median(reassignments), { unit: 'reassignments', n: reassignments.length, evidence: humanHandled.filter((f) => f.reassignments > 0).map((f) => f.id), definition: 'owner or team changes on the workflow between failure and recovery, median per failure' }),
-        recoveryConsistency: ctx.measure(recovered ? consistent / recovered : undefined, { unit: 'share', n: recovered, evidence: humanHandled.filter((f) => f.recovery).map((f) => f.recovery!.id), definition: 'share of recovered failures that took the most common recovery path of their flow (replay, manual creation, manual edit)' }),
-        recoveryHoursP50: ctx.measure(quantile(recoveryHours, 0.5), { unit: 'hours', n: recoveryHours.length, evidence: humanHandled.filter((f) => f.recovery).map((f) => f.recovery!.id), definition: 'median hours from the first failed run to the recovery' }),
+        detectionLagP50: ctx.measure(quantile(lags, 0.5), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: 'hours from the first failed run to the first human action addressing it (a retry, a manual creation, an edit of a synced field)', minSample: 3 }),
+        detectionLagP90: ctx.measure(quantile(lags, 0.9), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: '90th percentile (type 7) of the same lags', minSample: 3 }),
+        lateShare: ctx.measure(detected.length ? lateOnes.length / detected.length : undefined, { unit: 'share', n: detected.length, ci: wilson(lateOnes.length, detected.length), evidence: lateOnes.map((f) => f.id), definition: `detected failures whose detection lag exceeds ${late} h`, minSample: 3 }),
+        undetectedShare: ctx.measure(humanHandled.length ? undetected.length / humanHandled.length : undefined, { unit: 'share', n: humanHandled.length, ci: wilson(undetected.length, humanHandled.length), evidence: undetected.map((f) => f.id), definition: 'failures no person had acted on by the end of the window (automatic retries excluded)', minSample: 3 }),
+        ownerlessShare: ctx.measure(owned.length ? ownerless.length / owned.length : undefined, { unit: 'share', n: owned.length, ci: wilson(ownerless.length, owned.length), evidence: ownerless.map((f) => f.detection!.id), definition: 'detected failures whose handed-over record (the last one touched before the failed run) had no owner at detection; CRM records always have one; records of systems that export no owners are left out', minSample: 3 }),
+        reassignmentsMedian: ctx.measure(median(reassignments), { unit: 'reassignments', n: reassignments.length, evidence: humanHandled.filter((f) => f.reassignments > 0).map((f) => f.id), definition: 'owner or team changes on the workflow between failure and recovery, median per failure', minSample: 3 }),
+        recoveryConsistency: ctx.measure(recovered ? consistent / recovered : undefined, { unit: 'share', n: recovered, evidence: humanHandled.filter((f) => f.recovery).map((f) => f.recovery!.id), definition: 'share of recovered failures that took the most common recovery path of their flow (replay, manual creation, manual edit)', minSample: 3 }),
+        recoveryHoursP50: ctx.measure(quantile(recoveryHours, 0.5), { unit: 'hours', n: recoveryHours.length, evidence: humanHandled.filter((f) => f.recovery).map((f) => f.recovery!.id), definition: 'median hours from the first failed run to the recovery', minSample: 3 }),
       },
       series: {},
       tables: {

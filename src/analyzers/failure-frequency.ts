@@ -19,12 +19,15 @@ export default defineAnalyzer({
     const failures = evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class));
     const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
     const failedRuns = runs.filter((e) => e.kind === 'sync-failed');
-    const perWeek = countPerWeek(failures.map((f) => f.at), weeks);
+    const runsPerWeek = countPerWeek(runs.map((e) => e.at), weeks);
+    const active = activeWeeks(runsPerWeek);
+    const allWeeks = countPerWeek(failures.map((f) => f.at), weeks);
+    const perWeek = allWeeks.filter((p) => active.has(p.week));
     const weeksWithFailures = perWeek.filter((p) => p.value > 0).length;
     const escalated = failures.filter((f) => f.escalations.length > 0);
     const customerFacing = failures.filter((f) => f.customerFacing);
     const ids = failures.map((f) => f.id);
-    const fullWeeks = weeks.length;
+    const fullWeeks = perWeek.length;
     const runRate = runs.length ? failedRuns.length / runs.length : undefined;
     const classes = new Map<string, number>();
     for (const f of evidence.failures) classes.set(f.class, (classes.get(f.class) ?? 0) + 1);
@@ -42,16 +45,16 @@ export default defineAnalyzer({
       ...(runs.length === 0 && noFailures ? { reason: 'no integration runs and no manual workarounds in the inputs: nothing tells whether handoffs fail' } : {}),
       measures: {
         failures: ctx.measure(failures.length, { unit: 'failures', n: fullWeeks, evidence: ids, definition: 'failure incidents: failed runs of one flow for one workflow until a run succeeds, plus records a person created where the integration should have', minSample: 0 }),
-        failuresPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'failures/week', n: fullWeeks, evidence: ids, definition: 'median of weekly failure counts over every ISO week of the window (weeks without failures count as 0)', minSample: 4 }),
-        weeksWithFailuresShare: ctx.measure(fullWeeks ? weeksWithFailures / fullWeeks : undefined, { unit: 'share', n: fullWeeks, evidence: ids, ci: wilson(weeksWithFailures, fullWeeks), definition: 'weeks with at least one failure ÷ weeks in the window (recurrence)', minSample: 4 }),
+        failuresPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'failures/week', n: fullWeeks, evidence: ids, definition: 'median of weekly failure counts over the active weeks (weeks without failures count as 0)', minSample: 4 }),
+        weeksWithFailuresShare: ctx.measure(fullWeeks ? weeksWithFailures / fullWeeks : undefined, { unit: 'share', n: fullWeeks, evidence: ids, ci: wilson(weeksWithFailures, fullWeeks), definition: 'active weeks with at least one failure ÷ active weeks (recurrence); a week is active when it carries at least half the median weekly run volume', minSample: 4 }),
         failedRunShare: ctx.measure(runRate, { unit: 'share', n: runs.length, evidence: failedRuns.map((e) => e.id), ci: wilson(failedRuns.length, runs.length), definition: 'failed integration runs ÷ all runs that ended (retries included)' }),
         escalationsPerFailure: ctx.measure(failures.length ? failures.reduce((sum, f) => sum + f.escalations.length, 0) / failures.length : undefined, { unit: 'escalations/failure', n: failures.length, evidence: escalated.flatMap((f) => f.escalations.map((e) => e.id)), definition: 'escalation events on the workflow between failure and recovery, per failure', minSample: 3 }),
         customerFacingShare: ctx.measure(failures.length ? customerFacing.length / failures.length : undefined, { unit: 'share', n: failures.length, evidence: customerFacing.map((f) => f.id), ci: wilson(customerFacing.length, failures.length), definition: 'failures on workflows that include a customer-facing support ticket', minSample: 3 }),
       },
       series: {
-        failuresPerWeek: { unit: 'failures', points: perWeek },
+        failuresPerWeek: { unit: 'failures', points: allWeeks },
         failedRunsPerWeek: { unit: 'runs', points: countPerWeek(failedRuns.map((e) => e.at), weeks) },
-        runsPerWeek: { unit: 'runs', points: countPerWeek(runs.map((e) => e.at), weeks) },
+        runsPerWeek: { unit: 'runs', points: runsPerWeek },
       },
       tables: {
         classes: [...classes].map(([failureClass, count]) => ({ class: failureClass, incidents: count, countsAsHandoffFailure: (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(failureClass) })).sort(byKey((r) => r.class)),
@@ -60,3 +63,15 @@ export default defineAnalyzer({
     };
   },
 });
+
+/**
+ * Weeks in which handoffs were really flowing: at least half the median weekly run count of the weeks
+ * that had runs. The ramp-up before the first run and the tail of late write-backs do not dilute the
+ * recurrence. With no runs at all, every week counts.
+ */
+export function activeWeeks(runsPerWeek: readonly { week: string; value: number }[]): Set<string> {
+  const busy = runsPerWeek.filter((p) => p.value > 0).map((p) => p.value);
+  if (busy.length === 0) return new Set(runsPerWeek.map((p) => p.week));
+  const threshold = (median(busy) ?? 0) / 2;
+  return new Set(runsPerWeek.filter((p) => p.value >= threshold).map((p) => p.week));
+}

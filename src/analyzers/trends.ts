@@ -2,7 +2,7 @@
 import { coefficientOfVariation, linearRegression, mean } from 'simple-statistics';
 import { countPerWeek } from './collect.js';
 import { defineAnalyzer, type MeasureResult } from './define-analyzer.js';
-import { HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
+import { activeWeeks, HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
 
 export default defineAnalyzer({
   meta: {
@@ -11,19 +11,24 @@ export default defineAnalyzer({
     needs: ['created', 'sync-failed', 'field-changed'],
     minSample: 6,
   },
-  analyze({ evidence, correlation, weeks }, ctx) {
-    const volume = countPerWeek(correlation.workflows.map((w) => w.start), weeks);
+  analyze({ evidence, correlation, events, weeks }, ctx) {
+    // a workflow enters the handoff chain when it is won (or first handed to another system), not when its deal was opened
+    const firstHandoff = new Map<string, string>();
+    for (const h of evidence.systemHandoffs) if (!firstHandoff.has(h.workflow) || h.trigger.at < firstHandoff.get(h.workflow)!) firstHandoff.set(h.workflow, h.trigger.at);
+    const volume = countPerWeek(correlation.workflows.map((w) => evidence.leadTimes.get(w.id)?.start.at ?? firstHandoff.get(w.id) ?? w.start), weeks);
     const throughput = countPerWeek([...evidence.leadTimes.values()].map((l) => l.end.at), weeks);
     const failures = countPerWeek(evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class)).map((f) => f.at), weeks);
     const manual = countPerWeek(evidence.reconciliation.map((r) => r.event.at), weeks);
-    // the first and last weeks are usually partial: growth is fitted on the full weeks between them
-    const full = (series: { week: string; value: number }[]) => (series.length > 4 ? series.slice(1, -1) : series);
+    // growth is fitted on the weeks handoffs were flowing, without the first and last (usually partial)
+    const active = activeWeeks(countPerWeek(events.filter((e) => e.systemKind === 'integration').map((e) => e.at), weeks));
+    const activeList = weeks.filter((week) => active.has(week)).slice(1, -1);
+    const full = (series: { week: string; value: number }[]) => series.filter((p) => activeList.includes(p.week));
     const growth = (series: { week: string; value: number }[], label: string, evidence: readonly string[]): MeasureResult => {
       const points = full(series);
       const average = points.length ? mean(points.map((p) => p.value)) : 0;
       if (points.length < 6 || average === 0) return ctx.insufficient(points.length < 6 ? 'fewer than 6 full weeks' : `no ${label} in the full weeks`, { unit: 'share/week', definition: '' });
       const { m } = linearRegression(points.map((p, i) => [i, p.value]));
-      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition: `weekly growth of ${label}: least-squares slope ÷ mean, over full weeks`, minSample: 6 });
+      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition: `weekly growth of ${label}: least-squares slope ÷ mean, over the active weeks less the first and last`, minSample: 6 });
     };
     const failureEvidence = evidence.failures.map((f) => f.id);
     const manualEvidence = evidence.reconciliation.map((r) => r.event.id);
@@ -47,7 +52,7 @@ export default defineAnalyzer({
         manualWorkGrowth: manualGrowth,
         failureGrowthOverVolume: excess(failureGrowth, volumeGrowth, 'failure growth − volume growth (per week); above 0: failures grow faster than volume', failureEvidence),
         manualGrowthOverThroughput: excess(manualGrowth, throughputGrowth, 'manual-work growth − throughput growth (per week); above 0: workarounds grow faster than output', manualEvidence),
-        failureVariability: ctx.measure(variability, { unit: 'cv', n: fullFailures.length, evidence: failureEvidence, definition: 'coefficient of variation of weekly failure counts over full weeks (sample standard deviation ÷ mean)', minSample: 6 }),
+        failureVariability: ctx.measure(variability, { unit: 'cv', n: fullFailures.length, evidence: failureEvidence, definition: 'coefficient of variation of weekly failure counts over the active weeks (standard deviation ÷ mean)', minSample: 6 }),
       },
       series: {
         workflowsStartedPerWeek: { unit: 'workflows', points: volume },

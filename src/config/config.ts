@@ -16,6 +16,8 @@ export const Config = z
     connectors: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
     /** actor id, name or e-mail → team, for people the exports do not place in a team */
     teams: z.record(z.string(), z.string().min(1)).optional(),
+    /** group value as an export writes it (a Zendesk group id, a queue id) → team name */
+    groups: z.record(z.string(), z.string().min(1)).optional(),
     stages: z
       .object({
         /** raw state (any system, case-insensitive) → canonical stage */

@@ -93,7 +93,22 @@ export interface EvidenceOptions {
   windowEnd: string;
 }
 
-const HUMAN_FIX_KINDS = new Set(['sync-retried', 'sync-succeeded', 'created', 'field-changed', 'merged']);
+const HUMAN_FIX_KINDS = new Set(['sync-retried', 'sync-succeeded', 'sync-failed', 'created', 'field-changed', 'state-changed', 'resolved', 'merged']);
+
+/**
+ * A person, as far as the exports tell: integration accounts are marked by the vendor or the config,
+ * the platform's own rules are `system`; an actor nothing marks is taken for a person (Salesforce
+ * marks nobody), and the share of such actors is reported beside the figures.
+ */
+export function isPerson(actor: HandoffEvent['actor']): boolean {
+  return actor.type === 'human' || actor.type === 'unknown';
+}
+
+/** A run that succeeds this soon after a failure, with no person in between, is an automatic retry. */
+const AUTO_RETRY_MS = 15 * 60_000;
+
+/** Integration work that follows a successful run of a flow within this long is that flow's doing. */
+const FLOW_EFFECT_MS = 15 * 60_000;
 
 /** Derives every fact the analyzers need, in one pass per kind of fact. */
 export function deriveEvidence(events: readonly HandoffEvent[], correlation: Correlation, options: EvidenceOptions): Evidence {
@@ -107,9 +122,10 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   const pingPongs = findPingPongs(teamHandoffs);
   const systemHandoffs = findSystemHandoffs(byWorkflow);
   const reconciliation = findReconciliation(events, syncedFields, integrationCreates, actorTeams);
+  const syncFailures = findSyncFailures(events, byWorkflow, byRecord, syncedFields, integrationCreates);
   const failures = [
-    ...findSyncFailures(events, byWorkflow, byRecord, syncedFields),
-    ...findSilentMisses(systemHandoffs, integrationCreates),
+    ...syncFailures,
+    ...findSilentMisses(systemHandoffs, integrationCreates, syncFailures),
     ...pingPongs.map(({ first, back }) => bounceIncident(first, back, byRecord)),
     ...events.filter((e) => e.kind === 'reopened').map((e) => reopenIncident(e, byRecord)),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
@@ -166,7 +182,7 @@ function findIntegrationCreatedTypes(events: readonly HandoffEvent[]): Set<strin
 function inferActorTeams(events: readonly HandoffEvent[], configured: Record<string, string>): Map<string, string> {
   const votes = new Map<string, Map<string, number>>();
   for (const event of events) {
-    if (event.actor.type !== 'human' && event.actor.type !== 'unknown') continue;
+    if (!isPerson(event.actor)) continue;
     if (!event.team) continue;
     // an owner change names the new owner's team most reliably; any other action is a weaker vote
     const weight = event.kind === 'owner-changed' ? 3 : 1;
@@ -196,7 +212,7 @@ function findReconciliation(
 ): ReconciliationEdit[] {
   const edits: ReconciliationEdit[] = [];
   for (const event of events) {
-    if (event.actor.type !== 'human') continue;
+    if (!isPerson(event.actor)) continue;
     if (event.kind === 'field-changed' && event.field && synced.has(fieldKey(event))) {
       edits.push({ event, kind: 'field-edit', team: teamOf(event, teams), target: fieldKey(event) });
     } else if (event.kind === 'created' && integrationCreates.has(`${event.system}/${event.record.type}`)) {
@@ -263,17 +279,63 @@ function ownerAt(recordEvents: readonly HandoffEvent[], at: string): string | un
 }
 
 /**
+ * What each integration flow does when it works: the records it creates and the fields it writes,
+ * learned from integration events that follow a successful run of the flow in the same workflow.
+ * A person doing one of these things after the flow failed is doing the flow's work by hand.
+ */
+function learnFlowEffects(byWorkflow: Map<string, HandoffEvent[]>): Map<string, Set<string>> {
+  const effects = new Map<string, Set<string>>();
+  for (const list of byWorkflow.values()) {
+    const runs = list.filter((e) => e.systemKind === 'integration' && e.kind === 'sync-succeeded' && e.activity);
+    if (runs.length === 0) continue;
+    for (const event of list) {
+      if (event.systemKind === 'integration' || event.actor.type !== 'integration') continue;
+      const effect = effectOf(event);
+      if (!effect) continue;
+      // a run's writes are stamped while it runs, and the run when it ends: take the nearest run either side
+      const at = Date.parse(event.at);
+      let nearest: HandoffEvent | undefined;
+      let distance = FLOW_EFFECT_MS;
+      for (const run of runs) {
+        const d = Math.abs(Date.parse(run.at) - at);
+        if (d <= distance) {
+          nearest = run;
+          distance = d;
+        }
+      }
+      if (!nearest) continue;
+      const set = effects.get(nearest.activity!) ?? new Set<string>();
+      set.add(effect);
+      effects.set(nearest.activity!, set);
+    }
+  }
+  return effects;
+}
+
+/** `create:system/type` or `system/type/field` for events that can be a flow's effect. */
+function effectOf(event: HandoffEvent): string | undefined {
+  if (event.kind === 'created') return `create:${event.system}/${event.record.type}`;
+  if ((event.kind === 'field-changed' || event.kind === 'state-changed' || event.kind === 'resolved') && event.field) return fieldKey(event);
+  if (event.kind === 'state-changed' || event.kind === 'resolved') return `${event.system}/${event.record.type}/state`;
+  return undefined;
+}
+
+/**
  * Failed runs of one flow for one workflow (or one run record when unlinked) form an incident until a
- * run of that flow succeeds. Detection is the first human action on the workflow after the first
- * failure that addresses it: a person retrying the run, creating a record the integration creates,
- * or editing a field it writes.
+ * run of that flow succeeds. Detection is the first action of a person on the workflow after the first
+ * failure that does the flow's work: re-running the flow, creating a record the flow creates, or
+ * setting a field the flow writes. When no person shows, the run that finally succeeded is the
+ * detection (a replay whose operator the platform does not export, or an automatic retry).
  */
 function findSyncFailures(
   events: readonly HandoffEvent[],
   byWorkflow: Map<string, HandoffEvent[]>,
   byRecord: Map<string, HandoffEvent[]>,
   synced: Set<string>,
+  integrationCreates: Set<string>,
 ): FailureIncident[] {
+  const effects = learnFlowEffects(byWorkflow);
+  const ownerTracked = new Set(events.filter((e) => e.kind === 'owner-changed').map((e) => e.system));
   const open = new Map<string, FailureIncident>();
   const incidents: FailureIncident[] = [];
   for (const event of events) {
@@ -301,69 +363,98 @@ function findSyncFailures(
         open.set(key, incident);
         incidents.push(incident);
       }
-    } else if ((event.kind === 'sync-succeeded' || event.kind === 'sync-retried') && current && event.kind === 'sync-succeeded') {
+    } else if (event.kind === 'sync-succeeded' && current) {
       current.recovery = event;
-      current.recoveryPath = event.actor.type === 'human' ? 'replay' : current.detection ? 'replay' : 'auto-retry';
+      current.recoveryPath = 'replay';
       open.delete(key);
     }
   }
 
   for (const incident of incidents) {
     const scopeEvents = incident.workflow ? byWorkflow.get(incident.workflow)! : byRecord.get(incident.record)!;
+    const flowEffects = effects.get(incident.route);
+    const doesFlowWork = (event: HandoffEvent): boolean => {
+      if (event.systemKind === 'integration') return (event.activity ?? event.record.type) === incident.route;
+      const effect = effectOf(event);
+      if (flowEffects && flowEffects.size > 0) return effect !== undefined && flowEffects.has(effect);
+      // nothing learned about this flow: any manual stand-in for integration work will do
+      if (event.kind === 'created') return integrationCreates.has(`${event.system}/${event.record.type}`);
+      return event.kind === 'field-changed' && event.field !== undefined && synced.has(fieldKey(event));
+    };
+    for (const event of scopeEvents) {
+      if (event.at < incident.at || event === incident.events[0]) continue;
+      if (incident.detection) break;
+      if (isPerson(event.actor) && HUMAN_FIX_KINDS.has(event.kind) && doesFlowWork(event)) incident.detection = event;
+      if (incident.recovery && event.at > incident.recovery.at) break;
+    }
+    const manual = incident.detection && (!incident.recovery || incident.detection.at <= incident.recovery.at) ? incident.detection : undefined;
+    if (manual && manual.systemKind !== 'integration') {
+      // the person did the flow's work by hand: that is the recovery
+      incident.recovery = manual;
+      incident.recoveryPath = manual.kind === 'created' ? 'manual-create' : 'manual-edit';
+    } else if (!incident.detection && incident.recovery) {
+      // most platforms do not export who replayed a run: a success soon after the failure is the
+      // platform's own retry, a later one a replay someone started
+      incident.detection = incident.recovery;
+      const automatic = !isPerson(incident.recovery.actor) && Date.parse(incident.recovery.at) - Date.parse(incident.at) <= AUTO_RETRY_MS;
+      incident.recoveryPath = automatic ? 'auto-retry' : 'replay';
+    }
     const end = incident.recovery?.at;
     for (const event of scopeEvents) {
       if (event.at < incident.at) continue;
-      if (!incident.detection && event.actor.type === 'human' && HUMAN_FIX_KINDS.has(event.kind)) {
-        const addresses =
-          event.systemKind === 'integration' ||
-          event.kind === 'created' ||
-          event.kind === 'merged' ||
-          (event.kind === 'field-changed' && event.field !== undefined && synced.has(fieldKey(event)));
-        if (addresses) {
-          incident.detection = event;
-          if (!incident.recovery || event.at <= incident.recovery.at) {
-            if (event.kind === 'created') {
-              incident.recovery = event;
-              incident.recoveryPath = 'manual-create';
-            } else if (event.kind === 'field-changed') {
-              incident.recovery = event;
-              incident.recoveryPath = 'manual-edit';
-            }
-          }
-        }
-      }
-      if (end && event.at > end) continue;
+      if (end && event.at > end) break;
       if (event.kind === 'escalated') incident.escalations.push(event);
       if (event.kind === 'owner-changed' || event.kind === 'team-changed') incident.reassignments++;
     }
-    if (incident.recovery && incident.recoveryPath === 'replay' && incident.recovery.actor.type !== 'human' && !incident.detection) {
-      incident.recoveryPath = 'auto-retry';
-    }
     if (incident.detection) {
       incident.detectionLagHours = hours(incident.at, incident.detection.at);
-      const owned = (incident.workflow ? [...new Set(scopeEvents.map(recordKey))] : [incident.record]).some((record) => {
-        const recordEvents = byRecord.get(record)!;
-        return recordEvents[0]!.systemKind !== 'integration' && recordEvents[0]!.systemKind !== 'crm' && recordEvents[0]!.at <= incident.detection!.at && ownerAt(recordEvents, incident.detection!.at) !== undefined;
-      });
-      incident.ownerlessAtDetection = !owned;
+      const ownerless = ownerlessAt(scopeEvents, byRecord, ownerTracked, incident.detection.at);
+      if (ownerless !== undefined) incident.ownerlessAtDetection = ownerless;
     }
     if (incident.recovery) incident.recoveryHours = hours(incident.at, incident.recovery.at);
   }
   return incidents;
 }
 
-/** A person created, in a workflow, a record the integration creates, with no failed run before it: the run never happened. */
-function findSilentMisses(handoffs: readonly SystemHandoff[], integrationCreates: Set<string>): FailureIncident[] {
-  return handoffs
-    .filter(
-      (h) =>
-        h.arrival.kind === 'created' &&
-        h.arrival.actor.type === 'human' &&
-        integrationCreates.has(`${h.arrival.system}/${h.arrival.record.type}`),
-    )
-    .map((h) => ({
+/**
+ * Nobody owns a failure when the workflow's customer-facing ticket exists and has no assignee at
+ * detection; with no ticket yet, its delivery issue decides; with neither, the CRM record's owner holds
+ * it (CRM records always have one). Undefined when the deciding record's system exports no ownership at all (Linear's
+ * CSV): the share is then computed without that failure, not guessed.
+ */
+function ownerlessAt(scopeEvents: readonly HandoffEvent[], byRecord: Map<string, HandoffEvent[]>, ownerTracked: ReadonlySet<string>, at: string): boolean | undefined {
+  // records that appeared with the fix (created by it, or by the run it replayed) were nobody's before it
+  const before = new Date(Date.parse(at) - FLOW_EFFECT_MS).toISOString();
+  const records = [...new Set(scopeEvents.map(recordKey))].map((key) => byRecord.get(key)!).filter((list) => list[0]!.at < before);
+  for (const kind of ['support', 'delivery'] as const) {
+    const held = records.filter((list) => list[0]!.systemKind === kind);
+    if (held.length === 0) continue;
+    if (!ownerTracked.has(held[0]![0]!.system)) return undefined;
+    return !held.some((list) => ownerAt(list, at) !== undefined);
+  }
+  return false;
+}
+
+/**
+ * A person created, in a workflow, the first record of a system where the integration creates that
+ * kind of record, with no failed run before it in the workflow: the run never happened.
+ */
+function findSilentMisses(handoffs: readonly SystemHandoff[], integrationCreates: Set<string>, failed: readonly FailureIncident[]): FailureIncident[] {
+  const firstFailure = new Map<string, string>();
+  for (const f of failed) if (f.workflow && !(firstFailure.get(f.workflow)! <= f.at)) firstFailure.set(f.workflow, f.at);
+  const seenSystem = new Set<string>();
+  const misses: FailureIncident[] = [];
+  for (const h of handoffs) {
+    const key = `${h.workflow}|${h.to}`;
+    const first = !seenSystem.has(key);
+    seenSystem.add(key);
+    if (!first || h.arrival.kind !== 'created' || !isPerson(h.arrival.actor)) continue;
+    if (!integrationCreates.has(`${h.arrival.system}/${h.arrival.record.type}`)) continue;
+    const failure = firstFailure.get(h.workflow);
+    if (failure !== undefined && failure <= h.arrival.at) continue;
+    misses.push({
       id: h.arrival.id,
-      class: 'silent-miss' as const,
+      class: 'silent-miss',
       at: h.trigger.at,
       workflow: h.workflow,
       record: recordKey(h.arrival),
@@ -372,12 +463,14 @@ function findSilentMisses(handoffs: readonly SystemHandoff[], integrationCreates
       detection: h.arrival,
       detectionLagHours: h.latencyHours,
       recovery: h.arrival,
-      recoveryPath: 'manual-create' as const,
+      recoveryPath: 'manual-create',
       recoveryHours: h.latencyHours,
       reassignments: 0,
       escalations: [],
       customerFacing: false,
-    }));
+    });
+  }
+  return misses;
 }
 
 function bounceIncident(first: TeamHandoff, back: TeamHandoff, byRecord: Map<string, HandoffEvent[]>): FailureIncident {
@@ -426,7 +519,7 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
   const unmapped = new Map<string, { system: string; state: string; count: number }>();
   let comparable = 0;
   for (const [workflow, list] of byWorkflow) {
-    const stageOf = new Map<string, { stage: CanonicalStage; event: HandoffEvent; system: string }>();
+    const primary = primaryRecords(list);
     let firstDone: HandoffEvent | undefined;
     let lastDone: HandoffEvent | undefined;
     let start: HandoffEvent | undefined;
@@ -434,23 +527,18 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
       if (event.systemKind === 'integration') continue;
       if (!start) start = event;
       if (event.systemKind === 'crm' && event.kind === 'state-changed' && canonicalStage(event.to, options.stages) === 'won') start = event;
-      const carrier = stageCarrier(event, options.stages);
-      if (!carrier) continue;
-      const stage = canonicalStage(carrier.value, options.stages);
-      if (stage === undefined) {
-        const key = `${event.system}|${carrier.value}`;
-        const entry = unmapped.get(key) ?? { system: event.system, state: carrier.value, count: 0 };
-        entry.count++;
-        unmapped.set(key, entry);
-        continue;
-      }
-      stageOf.set(carrier.key, { stage, event, system: event.system });
+      const carrier = stageCarrier(event, options.stages, primary);
+      if (!carrier || canonicalStage(carrier.value, options.stages) !== undefined) continue;
+      const key = `${event.system}|${carrier.value}`;
+      const entry = unmapped.get(key) ?? { system: event.system, state: carrier.value, count: 0 };
+      entry.count++;
+      unmapped.set(key, entry);
     }
     // replay the carriers in time order to find the disagreement window
     const carriers = new Map<string, CanonicalStage>();
     const systemsByCarrier = new Map<string, string>();
     for (const event of list) {
-      const carrier = stageCarrier(event, options.stages);
+      const carrier = stageCarrier(event, options.stages, primary);
       if (!carrier) continue;
       const stage = canonicalStage(carrier.value, options.stages);
       if (stage === undefined) continue;
@@ -479,7 +567,6 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
     if (start && end && end.at >= start.at && [...carriers.values()].every((s) => s === 'done')) {
       leadTimes.set(workflow, { start, end, hours: hours(start.at, end.at) });
     }
-    void stageOf;
   }
   return {
     disagreements: disagreements.sort((a, b) => (a.workflow < b.workflow ? -1 : 1)),
@@ -490,16 +577,25 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
 }
 
 /** The value an event gives to a stage-carrying slot: a record's state, or a CRM status field. */
-function stageCarrier(event: HandoffEvent, rules: StageRules | undefined): { key: string; value: string } | undefined {
+function stageCarrier(event: HandoffEvent, rules: StageRules | undefined, primary: ReadonlyMap<string, string>): { key: string; value: string } | undefined {
   if (event.systemKind === 'integration') return undefined;
+  // a system speaks through its first record in the workflow: a duplicate ticket merged away is not its voice
+  if (primary.get(event.system) !== recordKey(event)) return undefined;
   if ((event.kind === 'state-changed' || event.kind === 'resolved' || event.kind === 'reopened') && event.to && event.systemKind !== 'crm') {
-    return { key: recordKey(event), value: event.to };
+    return { key: event.system, value: event.to };
   }
-  const statusField = rules?.crmStatusField ?? /(delivery|onboarding|implementation) status/i;
+  const statusField = rules?.crmStatusField ?? /(delivery|onboarding|implementation).?status/i;
   if (event.systemKind === 'crm' && event.kind === 'field-changed' && event.field && statusField.test(event.field) && event.to) {
-    return { key: `${recordKey(event)}#${event.field}`, value: event.to };
+    return { key: `${event.system}#${event.field}`, value: event.to };
   }
   return undefined;
+}
+
+/** The first record of each system in a workflow's time-ordered events. */
+function primaryRecords(list: readonly HandoffEvent[]): Map<string, string> {
+  const primary = new Map<string, string>();
+  for (const event of list) if (!primary.has(event.system)) primary.set(event.system, recordKey(event));
+  return primary;
 }
 
 function hours(from: string, to: string): number {

@@ -56,7 +56,15 @@ export interface ConnectorOptions {
 /** The options one connector sees: its own settings picked out of `connectorSettings`. */
 export function optionsFor(connectorId: string, options: ConnectorOptions): ConnectorOptions {
   const own = options.connectorSettings?.[connectorId];
-  return own ? { ...options, settings: own } : options;
+  if (!own) return options;
+  // one run can mix zone-less exports written in different zones: a connector's own zone wins
+  const { timeZone, dateOrder, ...settings } = own as { timeZone?: string; dateOrder?: DateOrder };
+  return {
+    ...options,
+    settings,
+    ...(typeof timeZone === 'string' ? { timeZone } : {}),
+    ...(dateOrder === 'dmy' || dateOrder === 'mdy' || dateOrder === 'auto' ? { dateOrder } : {}),
+  };
 }
 
 /** What detection sees of a file before choosing a connector. */

@@ -14,7 +14,7 @@ const STATUS: Record<DeliveryIssue['status'], { id: string; name: string; catego
   done: { id: '10001', name: 'Done', category: 'done' },
 };
 
-function jiraUser(person: Person, zone: string) {
+export function jiraUser(person: Person, zone: string) {
   return {
     accountId: person.integration ? `557058:${hexOf('zapier-app', 8)}-${hexOf('app', 4)}` : `712020:${hexOf(person.email, 8)}-${hexOf(person.name, 4)}-${hexOf(person.key, 12)}`,
     accountType: person.integration ? 'app' : 'atlassian',

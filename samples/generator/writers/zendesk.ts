@@ -11,7 +11,7 @@ export function zendeskUserId(person: Person): number {
   return person.integration ? 366_000_000_001 : 366_100_000_000 + person.n * 1_013;
 }
 
-const GROUPS: Record<string, number> = { Onboarding: 360_004_000_011, Implementation: 360_004_000_012, 'Service Desk': 360_004_000_013 };
+export const GROUPS: Record<string, number> = { Onboarding: 360_004_000_011, Implementation: 360_004_000_012, 'Service Desk': 360_004_000_013 };
 export const groupId = (name: string) => GROUPS[name] ?? 360_004_000_099;
 const requesterId = (wf: Workflow) => 367_000_000_000 + wf.index * 7;
 const via = (actor: Person) => (actor.integration ? 'Web service' : 'Web form');

@@ -37,6 +37,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     try {
       run = analyzeEvents(loaded.events, {
         ...(options.config.teams ? { teams: options.config.teams } : {}),
+        ...(options.config.groups ? { groups: options.config.groups } : {}),
         ...(options.config.stages
           ? { stages: { ...(options.config.stages.map ? { map: options.config.stages.map } : {}), ...(options.config.stages.crmStatusField ? { crmStatusField: new RegExp(options.config.stages.crmStatusField, 'i') } : {}) } }
           : {}),
