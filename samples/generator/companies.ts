@@ -165,7 +165,7 @@ export const borderline: CompanyPlan = {
     },
     detectionMedianHours: 3,
     detectionSigma: 0.7,
-    recoveryMedianHours: 16,
+    recoveryMedianHours: 30,
     unassignedWhilePending: 0.1,
     escalation: 0.08,
     detectors: { Onboarding: 1 },
@@ -185,7 +185,7 @@ export const borderline: CompanyPlan = {
     failureFrequency: 'failures in most weeks (about 2 % of runs, slowly rising) but few escalations',
     reconciliationLoad: 'one team (Sales Ops), 2–3 synced-field edits a week, flat',
     exceptionVisibility: 'median detection lag 3 h by the owning Onboarding team; 80 % replayed, few ownerless',
-    leadTimeImpact: 'recovery waits for a fix (median 16 h after detection): affected workflows take about a day longer on a lead time of about 10 working days',
+    leadTimeImpact: 'recovery waits for a fix (median 30 h after detection): affected workflows take a day or two longer on a lead time of about 10 working days',
     operationalConfidence: 'write-back failures leave systems disagreeing for about a day each',
   },
 };

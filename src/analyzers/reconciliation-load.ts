@@ -25,8 +25,9 @@ export default defineAnalyzer({
       tally.set(week, (tally.get(week) ?? 0) + 1);
       teams.set(edit.team, tally);
     }
-    // a team is involved when it reconciles in at least two weeks: a one-off fix is not a load
-    const involved = [...teams].filter(([, tally]) => tally.size >= 2).map(([team]) => team).sort();
+    // a team is involved when it reconciles in at least a quarter of the weeks: occasional fixes are not a load
+    const involvedWeeks = Math.max(2, Math.ceil(weeks.length / 4));
+    const involved = [...teams].filter(([, tally]) => tally.size >= involvedWeeks).map(([team]) => team).sort();
     // repetitive: the same field (system/type/field) is corrected again and again across records
     let repeats = 0;
     const repeated: string[] = [];
@@ -45,7 +46,7 @@ export default defineAnalyzer({
       measures: {
         edits: ctx.measure(edits.length, { unit: 'edits', n: weeks.length, evidence: ids, definition: 'human edits of integration-written fields + manual creations of integration-created records + merges', minSample: 0 }),
         editsPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'median weekly count over every ISO week of the window', minSample: 4 }),
-        teamsInvolved: ctx.measure(involved.length, { unit: 'teams', n: edits.length, evidence: edits.filter((e) => involved.includes(e.team)).map((e) => e.event.id), definition: 'teams (inferred from ownership, or configured) reconciling in at least two different weeks', minSample: 0 }),
+        teamsInvolved: ctx.measure(involved.length, { unit: 'teams', n: edits.length, evidence: edits.filter((e) => involved.includes(e.team)).map((e) => e.event.id), definition: 'teams (configured, or inferred from ownership) reconciling in at least a quarter of the weeks', minSample: 0 }),
         busiestTeamEditsPerWeek: ctx.measure(teamMedians.length ? Math.max(...teamMedians.map((t) => t.median)) : undefined, { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'the highest median weekly edit count of any one team', minSample: 4 }),
         repetitiveShare: ctx.measure(edits.length ? repeats / edits.length : undefined, { unit: 'share', n: edits.length, evidence: repeated, definition: 'edits on a field (system/type/field) corrected three or more times in the window', minSample: 5 }),
       },

@@ -26,9 +26,12 @@ export default defineAnalyzer({
     const growth = (series: { week: string; value: number }[], label: string, evidence: readonly string[]): MeasureResult => {
       const points = full(series);
       const average = points.length ? mean(points.map((p) => p.value)) : 0;
-      if (points.length < 6 || average === 0) return ctx.insufficient(points.length < 6 ? 'fewer than 6 full weeks' : `no ${label} in the full weeks`, { unit: 'share/week', definition: '' });
+      const definition = `weekly growth of ${label}: least-squares slope ÷ mean, over the active weeks less the first and last`;
+      if (points.length < 6) return ctx.insufficient('fewer than 6 active weeks', { unit: 'share/week', definition });
+      // below one a week the counts are mostly zeros and ones: a fitted growth rate would be noise
+      if (average < 1) return ctx.insufficient(`${label} average ${average.toFixed(2)} a week; a growth rate needs at least 1`, { unit: 'share/week', definition });
       const { m } = linearRegression(points.map((p, i) => [i, p.value]));
-      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition: `weekly growth of ${label}: least-squares slope ÷ mean, over the active weeks less the first and last`, minSample: 6 });
+      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition, minSample: 6 });
     };
     const failureEvidence = evidence.failures.map((f) => f.id);
     const manualEvidence = evidence.reconciliation.map((r) => r.event.id);

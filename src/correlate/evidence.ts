@@ -121,7 +121,7 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   const teamHandoffs = findTeamHandoffs(events);
   const pingPongs = findPingPongs(teamHandoffs);
   const systemHandoffs = findSystemHandoffs(byWorkflow);
-  const reconciliation = findReconciliation(events, syncedFields, integrationCreates, actorTeams);
+  const reconciliationCandidates = findReconciliation(events, syncedFields, integrationCreates, actorTeams);
   const syncFailures = findSyncFailures(events, byWorkflow, byRecord, syncedFields, integrationCreates);
   const failures = [
     ...syncFailures,
@@ -129,6 +129,9 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
     ...pingPongs.map(({ first, back }) => bounceIncident(first, back, byRecord)),
     ...events.filter((e) => e.kind === 'reopened').map((e) => reopenIncident(e, byRecord)),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+  // fixing a failed handoff is exception handling (measured as lateness), not routine reconciliation
+  const recoveryWork = new Set(failures.flatMap((f) => [f.detection?.id, f.recovery?.id]).filter((id): id is string => id !== undefined));
+  const reconciliation = reconciliationCandidates.filter((edit) => !recoveryWork.has(edit.event.id));
   for (const failure of failures) {
     failure.customerFacing = failure.workflow
       ? correlation.workflows.some((w) => w.id === failure.workflow && w.systemKinds.includes('support'))
@@ -211,9 +214,17 @@ function findReconciliation(
   teams: Map<string, string>,
 ): ReconciliationEdit[] {
   const edits: ReconciliationEdit[] = [];
+  // fields a person fills while creating a record are part of the creation, not separate corrections
+  const creations = new Map<string, HandoffEvent>();
+  for (const event of events) if (event.kind === 'created') creations.set(recordKey(event), event);
+  const atCreation = (event: HandoffEvent) => {
+    const created = creations.get(recordKey(event));
+    // exports name one person differently (ServiceNow's list shows names, its audit user ids): any person will do
+    return created !== undefined && isPerson(created.actor) && Math.abs(Date.parse(event.at) - Date.parse(created.at)) <= 60_000;
+  };
   for (const event of events) {
     if (!isPerson(event.actor)) continue;
-    if (event.kind === 'field-changed' && event.field && synced.has(fieldKey(event))) {
+    if (event.kind === 'field-changed' && event.field && synced.has(fieldKey(event)) && !atCreation(event)) {
       edits.push({ event, kind: 'field-edit', team: teamOf(event, teams), target: fieldKey(event) });
     } else if (event.kind === 'created' && integrationCreates.has(`${event.system}/${event.record.type}`)) {
       edits.push({ event, kind: 'manual-create', team: teamOf(event, teams), target: `${event.system}/${event.record.type}` });
@@ -510,8 +521,8 @@ function reopenIncident(event: HandoffEvent, byRecord: Map<string, HandoffEvent[
 /**
  * Stage agreement: for each workflow, each support or delivery record (and each CRM field that
  * carries delivery status) is mapped to a canonical stage. From the first moment one of them says
- * done until the last one does, the systems disagree. Lead time runs from the workflow's first
- * hand-over trigger (the CRM win, or its first event) to the last done.
+ * done until the last one does, the systems disagree. Lead time runs from the CRM win (or the
+ * workflow's first event) to the delivery tracker saying done (or, with no delivery record, the last done).
  */
 function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: EvidenceOptions) {
   const disagreements: Disagreement[] = [];
@@ -537,6 +548,7 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
     // replay the carriers in time order to find the disagreement window
     const carriers = new Map<string, CanonicalStage>();
     const systemsByCarrier = new Map<string, string>();
+    let delivered: HandoffEvent | undefined;
     for (const event of list) {
       const carrier = stageCarrier(event, options.stages, primary);
       if (!carrier) continue;
@@ -546,6 +558,7 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
       systemsByCarrier.set(carrier.key, event.system);
       const done = [...carriers.values()].filter((s) => s === 'done').length;
       if (done > 0 && !firstDone) firstDone = event;
+      if (stage === 'done' && event.systemKind === 'delivery' && !delivered) delivered = event;
       if (done === carriers.size && firstDone && !lastDone && carriers.size > 1) lastDone = event;
       if (done < carriers.size && lastDone) lastDone = undefined; // reopened: disagreement resumes
     }
@@ -563,8 +576,9 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
         });
       }
     }
-    const end = lastDone ?? firstDone;
-    if (start && end && end.at >= start.at && [...carriers.values()].every((s) => s === 'done')) {
+    // delivery lead time ends when the delivery tracker says done; catching up elsewhere is agreement, measured above
+    const end = delivered ?? lastDone ?? firstDone;
+    if (start && end && end.at >= start.at && (delivered || [...carriers.values()].every((s) => s === 'done'))) {
       leadTimes.set(workflow, { start, end, hours: hours(start.at, end.at) });
     }
   }
