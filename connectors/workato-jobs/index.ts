@@ -8,6 +8,8 @@ import { WorkatoJobRow } from './row.js';
 export interface WorkatoSettings extends IpaasSettings {
   /** the recipe the file was fetched for: the jobs page itself does not name it (it is in the URL) */
   recipe?: { id?: string | number; name?: string } | string;
+  /** names of recipes by id, for pages whose jobs carry a `recipe_id` (one config for many recipe files) */
+  recipes?: Record<string, string>;
 }
 
 interface Prepared {
@@ -86,8 +88,9 @@ export default defineConnector({
   },
 
   toEvents(job, ctx) {
-    const { patterns, recipeName } = ctx.prepared;
+    const { patterns } = ctx.prepared;
     const recipeId = ctx.prepared.recipeId ?? (job.recipe_id !== undefined && job.recipe_id !== null ? String(job.recipe_id) : undefined);
+    const recipeName = ctx.prepared.recipeName ?? (recipeId ? (ipaasSettingsOf(ctx.options) as WorkatoSettings).recipes?.[recipeId] : undefined);
     const outcome = jobOutcome(job);
     if (outcome.kind === 'none' && !outcome.retried) return [];
 

@@ -1,7 +1,7 @@
 // Lead-time drag: how much longer workflows take when a handoff failed, and how much of lead time is waiting.
 import { HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
 import { defineAnalyzer, notMeasurable } from './define-analyzer.js';
-import { bootstrapMedianDifference, median, round } from './stats.js';
+import { bootstrapMedianDifference, median, round, wilson } from './stats.js';
 
 export default defineAnalyzer({
   meta: {
@@ -38,6 +38,7 @@ export default defineAnalyzer({
         leadTimeWithoutFailureP50: ctx.measure(mb, { unit: 'hours', n: b.length, evidence: without.map(([, l]) => l.end.id), definition: `${definition}; median over workflows without` }),
         medianDifference: ctx.measure(ma !== undefined && mb !== undefined ? ma - mb : undefined, { unit: 'hours', n: smaller, ci, evidence: slowestFailed, definition: 'median(with failure) − median(without), 95% interval from 2,000 seeded bootstrap resamples' }),
         ratio: ctx.measure(ma !== undefined && mb ? ma / mb : undefined, { unit: 'ratio', n: smaller, evidence: slowestFailed, definition: 'median(with failure) ÷ median(without); above 1 means failures lengthen lead time' }),
+        affectedShare: ctx.measure(a.length / leadTimes.length, { unit: 'share', n: leadTimes.length, ci: wilson(a.length, leadTimes.length), evidence: slowestFailed, definition: 'finished workflows with a handoff failure ÷ finished workflows' }),
         waitingShareP50: ctx.measure(median(waitingShares), { unit: 'share', n: waitingShares.length, evidence: [...evidence.systemHandoffs].sort((x, y) => y.latencyHours - x.latencyHours).map((h) => h.arrival.id), definition: 'per workflow, hours waiting between systems (sum of system handoff latencies) ÷ lead time; median over workflows' }),
       },
       series: {},

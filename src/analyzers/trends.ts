@@ -4,6 +4,9 @@ import { countPerWeek } from './collect.js';
 import { defineAnalyzer, type MeasureResult } from './define-analyzer.js';
 import { activeWeeks, HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
 
+/** Weekly mean below which a growth rate is not fitted. */
+const MIN_WEEKLY_MEAN = 3;
+
 export default defineAnalyzer({
   meta: {
     id: 'trends',
@@ -28,8 +31,8 @@ export default defineAnalyzer({
       const average = points.length ? mean(points.map((p) => p.value)) : 0;
       const definition = `weekly growth of ${label}: least-squares slope ÷ mean, over the active weeks less the first and last`;
       if (points.length < 6) return ctx.insufficient('fewer than 6 active weeks', { unit: 'share/week', definition });
-      // below one a week the counts are mostly zeros and ones: a fitted growth rate would be noise
-      if (average < 1) return ctx.insufficient(`${label} average ${average.toFixed(2)} a week; a growth rate needs at least 1`, { unit: 'share/week', definition });
+      // below three a week a count's spread exceeds half its mean: a fitted growth rate would be noise
+      if (average < MIN_WEEKLY_MEAN) return ctx.insufficient(`${label} average ${average.toFixed(2)} a week; a growth rate needs at least ${MIN_WEEKLY_MEAN}`, { unit: 'share/week', definition });
       const { m } = linearRegression(points.map((p, i) => [i, p.value]));
       return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition, minSample: 6 });
     };

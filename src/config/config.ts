@@ -37,6 +37,8 @@ export const Config = z
       })
       .strict()
       .optional(),
+    /** overrides of the decision matrix, merged object by object over the shipped default */
+    matrix: z.record(z.string(), z.unknown()).optional(),
     /** options per analyzer id, e.g. `{ "exception-lateness": { "lateAfterHours": 8 } }` */
     analyzers: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
   })

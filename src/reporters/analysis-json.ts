@@ -2,6 +2,7 @@
 import type { AnalysisRun } from '../pipeline.js';
 import type { FileResult } from '../ingest/run-connector.js';
 import type { HandoffEvent } from '../model/index.js';
+import type { Scorecard } from '../scoring/scorecard.js';
 
 export const ANALYSIS_SCHEMA = 'handoff-risk/analysis';
 export const ANALYSIS_VERSION = 1;
@@ -9,6 +10,7 @@ export const ANALYSIS_VERSION = 1;
 export interface ReportInput {
   run: AnalysisRun | undefined;
   files: FileResult[];
+  scorecard?: Scorecard | undefined;
 }
 
 /** Where a cited event came from, and what it was. */
@@ -31,7 +33,7 @@ export function citation(event: HandoffEvent): Record<string, unknown> {
 }
 
 /** Builds the analysis document (plain data, keys in a fixed order). */
-export function buildAnalysis({ run, files }: ReportInput) {
+export function buildAnalysis({ run, files, scorecard }: ReportInput) {
   const inputs = {
     files: files.map((f) => ({
       file: f.file,
@@ -52,10 +54,12 @@ export function buildAnalysis({ run, files }: ReportInput) {
     },
   };
   if (!run) {
-    return { schema: ANALYSIS_SCHEMA, version: ANALYSIS_VERSION, window: null, inputs, correlation: null, analyzers: [], citations: {} };
+    return { schema: ANALYSIS_SCHEMA, version: ANALYSIS_VERSION, window: null, inputs, correlation: null, scorecard: null, analyzers: [], citations: {} };
   }
   const cited = new Set<string>();
   for (const result of run.results) for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) cited.add(id);
+  for (const axis of scorecard?.axes ?? []) for (const citation of axis.evidence) cited.add(citation.id);
+  for (const route of scorecard?.containment.routes ?? []) for (const id of route.evidence) cited.add(id);
   const citations = Object.fromEntries([...cited].sort().map((id) => [id, citation(run.byId.get(id)!)]));
   return {
     schema: ANALYSIS_SCHEMA,
@@ -70,6 +74,7 @@ export function buildAnalysis({ run, files }: ReportInput) {
       unlinked: run.correlation.unlinked,
       danglingLinks: run.correlation.danglingLinks,
     },
+    scorecard: scorecard ?? null,
     analyzers: run.results,
     citations,
   };

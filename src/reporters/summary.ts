@@ -9,7 +9,7 @@ export function formatMeasure(measure: MeasureResult): string {
   return `${value}${ci} (n=${measure.n}${measure.lowConfidence ? ', low confidence' : ''})`;
 }
 
-export function renderSummary({ run, files }: ReportInput): string {
+export function renderSummary({ run, files, scorecard }: ReportInput): string {
   const read = files.reduce((s, f) => s + f.rowsRead, 0);
   const accepted = files.reduce((s, f) => s + f.rowsAccepted, 0);
   const rejected = files.reduce((s, f) => s + f.rowsRejected, 0);
@@ -18,6 +18,13 @@ export function renderSummary({ run, files }: ReportInput): string {
   const { correlation } = run;
   const unlinked = correlation.unlinked.reduce((s, u) => s + u.count, 0);
   lines.push(`${run.window.from} → ${run.window.to} (${run.weeks.length} weeks); ${correlation.workflows.length} workflows linked across systems, ${unlinked} records unlinked`);
+  if (scorecard) {
+    const decision = { 'manage-in-place': 'MANAGE IN PLACE', 'remediation-sprint': 'RUN A SCOPED REMEDIATION SPRINT', 'insufficient-evidence': 'INSUFFICIENT EVIDENCE' }[scorecard.recommendation.decision];
+    lines.push('', `recommendation: ${decision}`);
+    for (const reason of scorecard.recommendation.reasons) lines.push(`  - ${reason}`);
+    for (const axis of scorecard.axes) lines.push(`  ${axis.title.padEnd(26)} ${axis.score === null ? '   —' : String(axis.score).padStart(5)}  ${axis.band}`);
+    if (scorecard.containment.target) lines.push(`target: ${scorecard.containment.target.route}`, ...scorecard.containment.target.criteria.map((c) => `  - ${c.text}`));
+  }
   for (const result of run.results) {
     lines.push('', `${result.id}${result.status === 'insufficient' ? `: not measured (${result.reason})` : ''}`);
     for (const [name, measure] of Object.entries(result.measures)) lines.push(`  ${name.padEnd(28)} ${formatMeasure(measure)}`);

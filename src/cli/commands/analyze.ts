@@ -8,6 +8,8 @@ import { loadInputs } from '../../ingest/load.js';
 import { analyzeEvents } from '../../pipeline.js';
 import { renderAnalysisJson } from '../../reporters/analysis-json.js';
 import { renderSummary } from '../../reporters/summary.js';
+import { MatrixError, resolveMatrix } from '../../scoring/matrix.js';
+import { buildScorecard } from '../../scoring/scorecard.js';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
 
@@ -47,7 +49,15 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (error instanceof AnalyzerOptionsError) throw new CliError(`config: ${error.message}`);
       throw error;
     }
-    const input = { run, files: loaded.files };
+    let matrix;
+    try {
+      matrix = resolveMatrix(options.config.matrix);
+    } catch (error) {
+      if (error instanceof MatrixError) throw new CliError(`${flags.config ?? 'config'}: ${error.message}`);
+      throw error;
+    }
+    const scorecard = run ? buildScorecard(run, matrix) : undefined;
+    const input = { run, files: loaded.files, scorecard };
     await mkdir(flags.out, { recursive: true });
     await writeFile(join(flags.out, 'analysis.json'), renderAnalysisJson(input));
     io.out(renderSummary(input));

@@ -1,0 +1,31 @@
+// Everything the decision needs, from one analysis run: axis scores, recommendation, containment path.
+import { activeWeeks } from '../analyzers/failure-frequency.js';
+import { countPerWeek } from '../analyzers/collect.js';
+import type { AnalysisRun } from '../pipeline.js';
+import { planContainment, type Containment } from './containment.js';
+import type { DecisionMatrix } from './matrix.js';
+import { recommend, scoreAxes, type AxisScore, type Recommendation } from './score.js';
+
+export interface Scorecard {
+  matrixVersion: number;
+  bands: { watchFrom: number; sprintFrom: number };
+  scope: { activeWeeks: number; workflows: number };
+  axes: AxisScore[];
+  recommendation: Recommendation;
+  containment: Containment;
+}
+
+/** Scores a run against the matrix. */
+export function buildScorecard(run: AnalysisRun, matrix: DecisionMatrix): Scorecard {
+  const runs = [...run.byId.values()].filter((e) => e.systemKind === 'integration').map((e) => e.at);
+  const scope = { activeWeeks: activeWeeks(countPerWeek(runs, run.weeks)).size, workflows: run.correlation.workflows.length };
+  const axes = scoreAxes(run.results, matrix, run.byId);
+  return {
+    matrixVersion: matrix.version,
+    bands: { watchFrom: matrix.bands.watchFrom, sprintFrom: matrix.bands.sprintFrom },
+    scope,
+    axes,
+    recommendation: recommend(axes, scope, matrix),
+    containment: planContainment(run, axes),
+  };
+}
