@@ -123,7 +123,7 @@ export const troubled: CompanyPlan = {
     { team: 'Sales Ops', system: 'crm', perWeek: 5, growth: 0.08 },
     { team: 'Onboarding', system: 'support', perWeek: 4, growth: 0.09 },
     { team: 'Service Desk', system: 'support', perWeek: 3, growth: 0.1 },
-    { team: 'Delivery PMO', system: 'crm', perWeek: 2, growth: 0.08 },
+    { team: 'Delivery PMO', system: 'delivery', perWeek: 2, growth: 0.08 },
   ],
   work: { onboardingHours: 20, deliveryHours: 40, teamHandoff: 0.45 },
   noise: { missingLink: 0.04, duplicate: 0.02 },

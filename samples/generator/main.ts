@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { borderline, companies, healthy, troubled, type CompanyPlan } from './companies.js';
 import { companyConfig } from './config.js';
-import { Exports } from './output.js';
+import { Exports, prettyJson } from './output.js';
 import { buildRoster, simulateCompany } from './simulate.js';
 import { TruthBuilder } from './truth.js';
 import type { Plant, Writer, WriterContext } from './writers/common.js';
@@ -13,11 +13,29 @@ import { ticketCsvWriter, ticketEventsWriter, ticketJsonWriter } from './writers
 import { jiraCsvWriter, jiraRestWriter } from './writers/jira.js';
 import { syncLogWriter, workatoWriter, zapRunsWriter } from './writers/ipaas.js';
 import { hubspotDealsWriter, incidentWriter, linearWriter, sysAuditWriter } from './writers/troubled-tools.js';
+import { hubspotPropertyHistoryWriter } from './writers/hubspot.js';
 
 type WriterFactory = (ctx: WriterContext) => Writer;
 
+/**
+ * Where a system's go-live edits (the reconciliation field) can be seen: the export holding that field's
+ * history, or the export that holds only its current value and why no history is there.
+ */
+export interface HistorySpec {
+  in: string;
+  visible: boolean;
+  why?: string;
+}
+
+export interface ExportSpec {
+  writers: WriterFactory[];
+  plants: Plant[];
+  zones: Record<string, string>;
+  history: Record<'crm' | 'support' | 'delivery', HistorySpec>;
+}
+
 /** The exports each company hands over, and the malformed rows planted in them. */
-export const EXPORTS: Record<string, { writers: WriterFactory[]; plants: Plant[]; zones: Record<string, string> }> = {
+export const EXPORTS: Record<string, ExportSpec> = {
   [healthy.id]: {
     writers: [opportunityHistoryWriter, fieldHistoryWriter, opportunityWriter, ticketEventsWriter, ticketJsonWriter, jiraRestWriter, zapRunsWriter],
     plants: [
@@ -30,18 +48,29 @@ export const EXPORTS: Record<string, { writers: WriterFactory[]; plants: Plant[]
       { file: 'zapier/zap-runs.json', after: 355, kind: 'missing-id', code: 'row/missing-value' },
     ],
     zones: { default: 'UTC' },
+    history: {
+      crm: { in: 'salesforce/OpportunityFieldHistory.csv', visible: true },
+      support: { in: 'zendesk/incremental_ticket_events.json', visible: true },
+      delivery: { in: 'jira/search-changelog.json', visible: true },
+    },
   },
   [troubled.id]: {
-    writers: [hubspotDealsWriter, incidentWriter, sysAuditWriter, linearWriter, workatoWriter],
+    writers: [hubspotDealsWriter, hubspotPropertyHistoryWriter, incidentWriter, sysAuditWriter, linearWriter, workatoWriter],
     plants: [
       { file: 'hubspot/hubspot-crm-exports-all-deals-2026-05-11.csv', after: 58, kind: 'bad-date', code: 'row/invalid-date' },
       { file: 'hubspot/hubspot-crm-exports-all-deals-2026-05-11.csv', after: 402, kind: 'missing-id', code: 'row/missing-value' },
+      { file: 'hubspot/deals-property-history-07.json', after: 312, kind: 'bad-date', code: 'row/invalid-date' },
       { file: 'servicenow/incident.csv', after: 133, kind: 'bad-date', code: 'row/invalid-date' },
       { file: 'servicenow/sys_audit.csv', after: 211, kind: 'missing-id', code: 'row/missing-value' },
       { file: 'linear/linear-export.csv', after: 97, kind: 'bad-date', code: 'row/invalid-date' },
       { file: 'workato/jobs-3104552-incident-to-linear.json', after: 250, kind: 'bad-date', code: 'row/invalid-date' },
     ],
     zones: { default: 'UTC', 'hubspot/hubspot-crm-exports-all-deals-2026-05-11.csv': 'Europe/Berlin' },
+    history: {
+      crm: { in: 'hubspot/deals-property-history-*.json', visible: true },
+      support: { in: 'servicenow/sys_audit.csv', visible: true },
+      delivery: { in: 'linear/linear-export.csv', visible: false, why: "Linear's CSV export holds each issue's current values only (Due Date), no history: edits of the go-live date in Linear cannot be seen" },
+    },
   },
   [borderline.id]: {
     writers: [opportunityHistoryWriter, fieldHistoryWriter, ticketCsvWriter, ticketEventsWriter, jiraCsvWriter, syncLogWriter],
@@ -53,6 +82,11 @@ export const EXPORTS: Record<string, { writers: WriterFactory[]; plants: Plant[]
       { file: 'zendesk/incremental_ticket_events.json', after: 19, kind: 'wrong-type', code: 'row/invalid' },
     ],
     zones: { default: 'UTC', 'zendesk/export-tickets.csv': 'Europe/London', 'jira/Jira.csv': 'Europe/London' },
+    history: {
+      crm: { in: 'salesforce/OpportunityFieldHistory.csv', visible: true },
+      support: { in: 'zendesk/incremental_ticket_events.json', visible: true },
+      delivery: { in: 'jira/Jira.csv', visible: false, why: "Jira's CSV export holds each issue's current values only, no changelog" },
+    },
   },
 };
 
@@ -86,10 +120,10 @@ export function generateCompany(plan: CompanyPlan, options: GenerateOptions): un
     .map((f) => ({ file: f.name, rows: f.line - 1, bytes: f.bytes, zone: spec.zones[f.name] ?? spec.zones.default! }))
     .sort((a, b) => a.file.localeCompare(b.file));
   const result = {
-    ...(truth.build(files, out.planted) as object),
+    ...(truth.build(files, out.planted, spec.history) as object),
     roster: roster.people.map((p) => ({ name: p.name, email: p.email, team: p.team, integration: p.integration })),
   };
-  writeFileSync(join(dir, 'truth.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileSync(join(dir, 'truth.json'), `${prettyJson(result)}\n`);
   writeFileSync(join(dir, 'handoff-risk.json'), companyConfig(plan, roster));
   return result;
 }

@@ -85,3 +85,22 @@ export function csvCell(value: string | number | boolean | null | undefined, alw
 export function csvLine(cells: (string | number | boolean | null | undefined)[], always = false, eol = '\n'): string {
   return cells.map((cell) => csvCell(cell, always)).join(',') + eol;
 }
+
+/**
+ * JSON indented like `JSON.stringify(value, null, 2)`, except that an array or object holding only
+ * plain values (a weekly series, one failure, one roster entry) stays on one line when that line is short.
+ */
+export function prettyJson(value: unknown, indent = '', width = 400): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
+  const isArray = Array.isArray(value);
+  const entries: [string, unknown][] = isArray ? (value as unknown[]).map((v) => ['', v]) : Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+  const [open, close] = isArray ? ['[', ']'] : ['{', '}'];
+  if (entries.length === 0) return `${open}${close}`;
+  const key = (k: string) => (isArray ? '' : `${JSON.stringify(k)}: `);
+  if (entries.every(([, v]) => v === null || typeof v !== 'object')) {
+    const line = `${open}${entries.map(([k, v]) => `${key(k)}${JSON.stringify(v)}`).join(', ')}${close}`;
+    if (indent.length + line.length <= width) return line;
+  }
+  const inner = `${indent}  `;
+  return `${open}\n${entries.map(([k, v]) => `${inner}${key(k)}${prettyJson(v, inner, width)}`).join(',\n')}\n${indent}${close}`;
+}

@@ -108,7 +108,7 @@ export class TruthBuilder {
     this.duplicates += wf.tickets.length - 1;
   }
 
-  build(files: { file: string; rows: number; bytes: number; zone: string }[], planted: Planted[]): unknown {
+  build(files: { file: string; rows: number; bytes: number; zone: string }[], planted: Planted[], history: Record<string, { in: string; visible: boolean; why?: string }>): unknown {
     const plan = this.plan;
     const start = Date.parse(`${plan.start}T00:00:00Z`);
     const weekLabels = Array.from({ length: this.weeks }, (_, i) => isoWeekLabel(start + i * 7 * 86_400_000));
@@ -155,8 +155,10 @@ export class TruthBuilder {
       },
       recoveryPaths: { planted: plan.failures.recovery, realised: this.paths },
       reconciliation: {
-        planted: plan.reconciliation,
+        // whether the exports can show a team's edits: the export holding the edited field's history (or only its current value)
+        planted: plan.reconciliation.map((team) => ({ ...team, ...history[team.system]! })),
         teams: reconTeams,
+        visibleTeams: reconTeams.filter((t) => plan.reconciliation.some((p) => p.team === t && history[p.system]!.visible)),
         realisedPerTeamPerWeek: reconSeries,
         realisedTotalPerWeek: reconTotal,
         realisedGrowth: growth(reconTotal),

@@ -7,7 +7,7 @@ import { JsonPage, plantsFor, type Writer, type WriterContext } from './common.j
 
 const SYSTEM_NAME: Record<string, string> = { salesforce: 'Salesforce', hubspot: 'HubSpot', zendesk: 'Zendesk', servicenow: 'ServiceNow', jira: 'Jira', linear: 'Linear' };
 
-function flowTitle(ctx: WriterContext, flow: Flow): string {
+export function flowTitle(ctx: WriterContext, flow: Flow): string {
   const s = ctx.plan.systems;
   const name = (k: string) => SYSTEM_NAME[k] ?? k;
   if (flow === 'deal-to-ticket') return `${name(s.crm)} Closed Won → ${name(s.support)} onboarding ticket`;
@@ -50,7 +50,7 @@ export function zapRunsWriter(ctx: WriterContext): Writer {
   };
 }
 
-const RECIPE: Record<Flow, { id: number; file: string }> = {
+export const RECIPE: Record<Flow, { id: number; file: string }> = {
   'deal-to-ticket': { id: 3_104_551, file: 'workato/jobs-3104551-deal-to-incident.json' },
   'ticket-to-issue': { id: 3_104_552, file: 'workato/jobs-3104552-incident-to-linear.json' },
   'issue-to-crm': { id: 3_104_553, file: 'workato/jobs-3104553-linear-done-writeback.json' },

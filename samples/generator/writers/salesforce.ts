@@ -1,4 +1,5 @@
 // Salesforce Data Loader / Data Export CSVs: OpportunityHistory, OpportunityFieldHistory and Opportunity.
+// The history objects are exported with Data Loader's Export (deleted rows left out), so without IsDeleted.
 import { salesforceId } from '../ids.js';
 import type { Person, Workflow } from '../model.js';
 import { csvLine } from '../output.js';
@@ -19,19 +20,19 @@ function sfDate(ms: number): string {
 
 export function opportunityHistoryWriter(ctx: WriterContext): Writer {
   const file = ctx.out.file('salesforce/OpportunityHistory.csv');
-  file.write(csvLine(['Id', 'OpportunityId', 'StageName', 'Amount', 'ExpectedRevenue', 'CloseDate', 'Probability', 'ForecastCategory', 'CreatedById', 'CreatedBy.Name', 'CreatedDate', 'IsDeleted'], true));
+  file.write(csvLine(['Id', 'OpportunityId', 'StageName', 'Amount', 'ExpectedRevenue', 'CloseDate', 'Probability', 'ForecastCategory', 'CreatedById', 'CreatedBy.Name', 'CreatedDate'], true));
   let seq = 1;
   return {
     workflow(wf) {
       const close = isoZ(wf.closedWonAt).slice(0, 10);
       for (const stage of wf.stages) {
         const p = STAGE_PROBABILITY[stage.stage]!;
-        file.write(csvLine([salesforceId('008', 30_000 + seq++), wf.crmId, stage.stage, wf.amount, (wf.amount * p) / 100, close, p, p === 100 ? 'Closed' : p >= 50 ? 'Commit' : 'Pipeline', userId(stage.actor), stage.actor.name, sfDate(stage.at), 'false'], true));
+        file.write(csvLine([salesforceId('008', 30_000 + seq++), wf.crmId, stage.stage, wf.amount, (wf.amount * p) / 100, close, p, p === 100 ? 'Closed' : p >= 50 ? 'Commit' : 'Pipeline', userId(stage.actor), stage.actor.name, sfDate(stage.at)], true));
       }
       for (const plant of plantsFor(ctx, file, wf.index)) {
         ctx.out.plant(file, plant.code, plant.kind);
-        if (plant.kind === 'missing-id') file.write(csvLine([salesforceId('008', 30_000 + seq++), '', 'Negotiation', wf.amount, '', close, 80, 'Commit', userId(wf.owner), wf.owner.name, sfDate(wf.closedWonAt - 3_600_000), 'false'], true));
-        else file.write(csvLine([salesforceId('008', 30_000 + seq++), wf.crmId, 'Negotiation', wf.amount, '', close, 80, 'Commit', userId(wf.owner), wf.owner.name, '2026-02-30T25:61:00.000Z', 'false'], true));
+        if (plant.kind === 'missing-id') file.write(csvLine([salesforceId('008', 30_000 + seq++), '', 'Negotiation', wf.amount, '', close, 80, 'Commit', userId(wf.owner), wf.owner.name, sfDate(wf.closedWonAt - 3_600_000)], true));
+        else file.write(csvLine([salesforceId('008', 30_000 + seq++), wf.crmId, 'Negotiation', wf.amount, '', close, 80, 'Commit', userId(wf.owner), wf.owner.name, '2026-02-30T25:61:00.000Z'], true));
       }
     },
     end() {},
@@ -40,10 +41,10 @@ export function opportunityHistoryWriter(ctx: WriterContext): Writer {
 
 export function fieldHistoryWriter(ctx: WriterContext): Writer {
   const file = ctx.out.file('salesforce/OpportunityFieldHistory.csv');
-  file.write(csvLine(['Id', 'OpportunityId', 'Field', 'DataType', 'OldValue', 'NewValue', 'CreatedById', 'CreatedBy.Name', 'CreatedDate', 'IsDeleted'], true));
+  file.write(csvLine(['Id', 'OpportunityId', 'Field', 'DataType', 'OldValue', 'NewValue', 'CreatedById', 'CreatedBy.Name', 'CreatedDate'], true));
   let seq = 1;
   const row = (wf: Workflow, field: string, type: string, old: string | null, value: string | null, actor: Person, at: number | string) =>
-    file.write(csvLine([salesforceId('017', 50_000 + seq++), wf.crmId, field, type, old ?? '', value ?? '', userId(actor), actor.name, typeof at === 'string' ? at : sfDate(at), 'false'], true));
+    file.write(csvLine([salesforceId('017', 50_000 + seq++), wf.crmId, field, type, old ?? '', value ?? '', userId(actor), actor.name, typeof at === 'string' ? at : sfDate(at)], true));
   return {
     workflow(wf) {
       row(wf, 'created', '', null, null, wf.owner, wf.dealCreatedAt);
@@ -52,8 +53,8 @@ export function fieldHistoryWriter(ctx: WriterContext): Writer {
       for (const plant of plantsFor(ctx, file, wf.index)) {
         ctx.out.plant(file, plant.code, plant.kind);
         if (plant.kind === 'bad-date') row(wf, 'Delivery_Status__c', 'Picklist', 'Onboarding', 'In Delivery', ctx.roster.integration, '2026-13-45T10:00:00.000Z');
-        else if (plant.kind === 'missing-id') file.write(csvLine(['', wf.crmId, 'Delivery_Status__c', 'Picklist', 'Onboarding', 'In Delivery', userId(ctx.roster.integration), ctx.roster.integration.name, sfDate(wf.closedWonAt), 'false'], true));
-        else if (plant.kind === 'broken-quote') file.write(`"${salesforceId('017', 50_000 + seq++)}","${wf.crmId}","Delivery_Status__c","Picklist","Onboarding" x,"In Delivery","${userId(wf.owner)}","${wf.owner.name}","${sfDate(wf.closedWonAt)}","false"\n`);
+        else if (plant.kind === 'missing-id') file.write(csvLine(['', wf.crmId, 'Delivery_Status__c', 'Picklist', 'Onboarding', 'In Delivery', userId(ctx.roster.integration), ctx.roster.integration.name, sfDate(wf.closedWonAt)], true));
+        else if (plant.kind === 'broken-quote') file.write(`"${salesforceId('017', 50_000 + seq++)}","${wf.crmId}","Delivery_Status__c","Picklist","Onboarding" x,"In Delivery","${userId(wf.owner)}","${wf.owner.name}","${sfDate(wf.closedWonAt)}"\n`);
       }
     },
     end() {},
