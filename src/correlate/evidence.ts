@@ -104,6 +104,9 @@ export function isPerson(actor: HandoffEvent['actor']): boolean {
   return actor.type === 'human' || actor.type === 'unknown';
 }
 
+/** Escalations up to this long after the recovery still belong to the failure. */
+const ESCALATION_GRACE_MS = 4 * 3_600_000;
+
 /** A run that succeeds this soon after a failure, with no person in between, is an automatic retry. */
 const AUTO_RETRY_MS = 15 * 60_000;
 
@@ -411,11 +414,13 @@ function findSyncFailures(
       incident.recoveryPath = automatic ? 'auto-retry' : 'replay';
     }
     const end = incident.recovery?.at;
+    // people escalate when they see the failure, often just after fixing it: a few hours' grace
+    const escalationEnd = end ? new Date(Date.parse(end) + ESCALATION_GRACE_MS).toISOString() : undefined;
     for (const event of scopeEvents) {
       if (event.at < incident.at) continue;
-      if (end && event.at > end) break;
+      if (escalationEnd && event.at > escalationEnd) break;
       if (event.kind === 'escalated') incident.escalations.push(event);
-      if (event.kind === 'owner-changed' || event.kind === 'team-changed') incident.reassignments++;
+      if ((event.kind === 'owner-changed' || event.kind === 'team-changed') && (!end || event.at <= end)) incident.reassignments++;
     }
     if (incident.detection) {
       incident.detectionLagHours = hours(incident.at, incident.detection.at);
