@@ -39,6 +39,8 @@ export interface FailureIncident {
   /** no record of the workflow had an owner when it was detected */
   ownerlessAtDetection?: boolean;
   recovery?: HandoffEvent;
+  /** the rest of the fix: the same flow's work done by hand right after the recovery (the CRM status after the ticket) */
+  followUps: HandoffEvent[];
   recoveryPath: RecoveryPath;
   recoveryHours?: number;
   /** owner or team changes on the workflow's records between failure and recovery */
@@ -104,6 +106,9 @@ export function isPerson(actor: HandoffEvent['actor']): boolean {
   return actor.type === 'human' || actor.type === 'unknown';
 }
 
+/** Hand work on the same flow this soon after a manual recovery is part of that recovery. */
+const FOLLOW_UP_MS = 3_600_000;
+
 /** Escalations up to this long after the recovery still belong to the failure. */
 const ESCALATION_GRACE_MS = 4 * 3_600_000;
 
@@ -133,7 +138,7 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
     ...events.filter((e) => e.kind === 'reopened').map((e) => reopenIncident(e, byRecord)),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
   // fixing a failed handoff is exception handling (measured as lateness), not routine reconciliation
-  const recoveryWork = new Set(failures.flatMap((f) => [f.detection?.id, f.recovery?.id]).filter((id): id is string => id !== undefined));
+  const recoveryWork = new Set(failures.flatMap((f) => [f.detection?.id, f.recovery?.id, ...f.followUps.map((e) => e.id)]).filter((id): id is string => id !== undefined));
   const reconciliation = reconciliationCandidates.filter((edit) => !recoveryWork.has(edit.event.id));
   for (const failure of failures) {
     failure.customerFacing = failure.workflow
@@ -369,6 +374,7 @@ function findSyncFailures(
           record: recordKey(event),
           route,
           events: [event],
+          followUps: [],
           recoveryPath: 'none',
           reassignments: 0,
           escalations: [],
@@ -412,6 +418,12 @@ function findSyncFailures(
       incident.detection = incident.recovery;
       const automatic = !isPerson(incident.recovery.actor) && Date.parse(incident.recovery.at) - Date.parse(incident.at) <= AUTO_RETRY_MS;
       incident.recoveryPath = automatic ? 'auto-retry' : 'replay';
+    }
+    if (incident.recovery && incident.recoveryPath !== 'auto-retry') {
+      const until = Date.parse(incident.recovery.at) + FOLLOW_UP_MS;
+      incident.followUps = scopeEvents.filter(
+        (event) => event !== incident.recovery && event.at >= incident.recovery!.at && Date.parse(event.at) <= until && isPerson(event.actor) && HUMAN_FIX_KINDS.has(event.kind) && doesFlowWork(event),
+      );
     }
     const end = incident.recovery?.at;
     // people escalate when they see the failure, often just after fixing it: a few hours' grace
@@ -479,6 +491,7 @@ function findSilentMisses(handoffs: readonly SystemHandoff[], integrationCreates
       detection: h.arrival,
       detectionLagHours: h.latencyHours,
       recovery: h.arrival,
+      followUps: [],
       recoveryPath: 'manual-create',
       recoveryHours: h.latencyHours,
       reassignments: 0,
@@ -499,6 +512,7 @@ function bounceIncident(first: TeamHandoff, back: TeamHandoff, byRecord: Map<str
     record: back.record,
     route: `${first.from} → ${first.to} → ${back.to}`,
     events: [first.toEvent, back.toEvent],
+    followUps: [],
     recoveryPath: 'none',
     reassignments: 2,
     escalations: [],
@@ -516,6 +530,7 @@ function reopenIncident(event: HandoffEvent, byRecord: Map<string, HandoffEvent[
     record: recordKey(event),
     route: `${event.system} reopen`,
     events: [event],
+    followUps: [],
     recoveryPath: 'none',
     reassignments: 0,
     escalations: [],
