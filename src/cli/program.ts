@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyze } from './commands/analyze.js';
 import { registerConnectors } from './commands/connectors.js';
+import { registerInit } from './commands/init.js';
 import { registerInspect } from './commands/inspect.js';
 import { CliError, EXIT, processIo, type CliIo } from './io.js';
 
@@ -22,6 +23,7 @@ export async function runCli(argv: readonly string[], io: CliIo = processIo): Pr
   };
   registerAnalyze(program, io, setExit);
   registerConnectors(program, io);
+  registerInit(program, io);
   registerInspect(program, io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });

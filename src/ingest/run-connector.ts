@@ -28,6 +28,8 @@ export interface FileResult {
   eventCount: number;
   encoding?: DecodeReport['encoding'];
   delimiter?: string;
+  /** timestamps written without an offset, and the zone they were read in */
+  zoneless?: { count: number; readIn: string };
   issues: Issue[];
 }
 
@@ -176,7 +178,13 @@ function rowMapper(
         return undefined;
       }
       const parsed = parseTimestamp(String(text), options);
-      if (parsed.ok) return parsed.at;
+      if (parsed.ok) {
+        if (!parsed.zoned) {
+          result.zoneless ??= { count: 0, readIn: options.timeZone ?? 'UTC' };
+          result.zoneless.count++;
+        }
+        return parsed.at;
+      }
       const code: IssueCode = parsed.reason === 'ambiguous' ? 'row/ambiguous-date' : 'row/invalid-date';
       const hint =
         parsed.reason === 'ambiguous'

@@ -19,6 +19,8 @@ export interface FileSummary {
   span: { from: string; to: string } | null;
   encoding: string | null;
   delimiter: string | null;
+  /** timestamps without an offset and the zone assumed for them */
+  zoneless: { count: number; readIn: string } | null;
   issues: Issue[];
 }
 
@@ -46,6 +48,7 @@ export function summarizeFile(result: FileResult, events: readonly HandoffEvent[
     span: events.length ? { from: events[0]!.at, to: events[events.length - 1]!.at } : null,
     encoding: result.encoding ?? null,
     delimiter: result.delimiter ?? null,
+    zoneless: result.zoneless ?? null,
     issues: result.issues,
   };
 }

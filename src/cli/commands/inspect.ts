@@ -76,6 +76,7 @@ function renderFile(s: FileSummary, shown: number): string {
   lines.push(`  events     ${s.events}${kinds ? ` (${kinds})` : ''}`);
   lines.push(`  records    ${s.cases}; handoffs ${s.handoffs}`);
   if (s.span) lines.push(`  span       ${s.span.from} → ${s.span.to}`);
+  if (s.zoneless) lines.push(`  zone       ${s.zoneless.count} times written without an offset, read in ${s.zoneless.readIn}${s.zoneless.readIn === 'UTC' ? ' (set --tz or connectors.<id>.timeZone if the export used another zone)' : ''}`);
   const problems = s.issues.filter((issue) => issue.line !== undefined || issue.severity === 'error');
   const fileNotes = s.issues.filter((issue) => issue.line === undefined && issue.severity === 'warning');
   for (const note of fileNotes) lines.push(`  note       ${note.message}`);
