@@ -134,8 +134,8 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   const failures = [
     ...syncFailures,
     ...findSilentMisses(systemHandoffs, integrationCreates, syncFailures),
-    ...pingPongs.map(({ first, back }) => bounceIncident(first, back, byRecord)),
-    ...events.filter((e) => e.kind === 'reopened').map((e) => reopenIncident(e, byRecord)),
+    ...pingPongs.map(({ first, back }) => bounceIncident(first, back)),
+    ...events.filter((e) => e.kind === 'reopened').map(reopenIncident),
   ].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
   // fixing a failed handoff is exception handling (measured as lateness), not routine reconciliation
   const recoveryWork = new Set(failures.flatMap((f) => [f.detection?.id, f.recovery?.id, ...f.followUps.map((e) => e.id)]).filter((id): id is string => id !== undefined));
@@ -297,6 +297,25 @@ function ownerAt(recordEvents: readonly HandoffEvent[], at: string): string | un
   return owner;
 }
 
+/** A new incident starting at `first`: nothing detected or recovered yet. */
+function newIncident(first: HandoffEvent, failureClass: FailureClass, route: string, fields: Partial<FailureIncident> = {}): FailureIncident {
+  return {
+    id: first.id,
+    class: failureClass,
+    at: first.at,
+    ...(first.workflow ? { workflow: first.workflow } : {}),
+    record: recordKey(first),
+    route,
+    events: [first],
+    followUps: [],
+    recoveryPath: 'none',
+    reassignments: 0,
+    escalations: [],
+    customerFacing: false,
+    ...fields,
+  };
+}
+
 /**
  * What each integration flow does when it works: the records it creates and the fields it writes,
  * learned from integration events that follow a successful run of the flow in the same workflow.
@@ -366,20 +385,7 @@ function findSyncFailures(
     if (event.kind === 'sync-failed') {
       if (current) current.events.push(event);
       else {
-        const incident: FailureIncident = {
-          id: event.id,
-          class: 'sync-failure',
-          at: event.at,
-          ...(event.workflow ? { workflow: event.workflow } : {}),
-          record: recordKey(event),
-          route,
-          events: [event],
-          followUps: [],
-          recoveryPath: 'none',
-          reassignments: 0,
-          escalations: [],
-          customerFacing: false,
-        };
+        const incident = newIncident(event, 'sync-failure', route);
         open.set(key, incident);
         incidents.push(incident);
       }
@@ -480,62 +486,27 @@ function findSilentMisses(handoffs: readonly SystemHandoff[], integrationCreates
     if (!integrationCreates.has(`${h.arrival.system}/${h.arrival.record.type}`)) continue;
     const failure = firstFailure.get(h.workflow);
     if (failure !== undefined && failure <= h.arrival.at) continue;
-    misses.push({
-      id: h.arrival.id,
-      class: 'silent-miss',
-      at: h.trigger.at,
-      workflow: h.workflow,
-      record: recordKey(h.arrival),
-      route: `${h.from} → ${h.to}`,
-      events: [h.trigger, h.arrival],
-      detection: h.arrival,
-      detectionLagHours: h.latencyHours,
-      recovery: h.arrival,
-      followUps: [],
-      recoveryPath: 'manual-create',
-      recoveryHours: h.latencyHours,
-      reassignments: 0,
-      escalations: [],
-      customerFacing: false,
-    });
+    misses.push(
+      newIncident(h.arrival, 'silent-miss', `${h.from} → ${h.to}`, {
+        at: h.trigger.at,
+        events: [h.trigger, h.arrival],
+        detection: h.arrival,
+        detectionLagHours: h.latencyHours,
+        recovery: h.arrival,
+        recoveryPath: 'manual-create',
+        recoveryHours: h.latencyHours,
+      }),
+    );
   }
   return misses;
 }
 
-function bounceIncident(first: TeamHandoff, back: TeamHandoff, byRecord: Map<string, HandoffEvent[]>): FailureIncident {
-  void byRecord;
-  return {
-    id: back.toEvent.id,
-    class: 'ping-pong',
-    at: back.toEvent.at,
-    ...(back.toEvent.workflow ? { workflow: back.toEvent.workflow } : {}),
-    record: back.record,
-    route: `${first.from} → ${first.to} → ${back.to}`,
-    events: [first.toEvent, back.toEvent],
-    followUps: [],
-    recoveryPath: 'none',
-    reassignments: 2,
-    escalations: [],
-    customerFacing: false,
-  };
+function bounceIncident(first: TeamHandoff, back: TeamHandoff): FailureIncident {
+  return newIncident(back.toEvent, 'ping-pong', `${first.from} → ${first.to} → ${back.to}`, { events: [first.toEvent, back.toEvent], reassignments: 2 });
 }
 
-function reopenIncident(event: HandoffEvent, byRecord: Map<string, HandoffEvent[]>): FailureIncident {
-  void byRecord;
-  return {
-    id: event.id,
-    class: 'reopen',
-    at: event.at,
-    ...(event.workflow ? { workflow: event.workflow } : {}),
-    record: recordKey(event),
-    route: `${event.system} reopen`,
-    events: [event],
-    followUps: [],
-    recoveryPath: 'none',
-    reassignments: 0,
-    escalations: [],
-    customerFacing: false,
-  };
+function reopenIncident(event: HandoffEvent): FailureIncident {
+  return newIncident(event, 'reopen', `${event.system} reopen`);
 }
 
 /**
