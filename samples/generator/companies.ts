@@ -60,9 +60,9 @@ export const healthy: CompanyPlan = {
   start: '2026-01-05',
   weeks: 18,
   systems: { crm: 'salesforce', support: 'zendesk', delivery: 'jira', integration: 'zapier' },
-  volume: { perWeek: 23, growth: 0.01 },
+  volume: { perWeek: 19, growth: 0.01 },
   failures: {
-    rate: 0.0045,
+    rate: 0.006,
     trend: 0,
     flowMix: { 'deal-to-ticket': 0.3, 'ticket-to-issue': 0.4, 'issue-to-crm': 0.3 },
     recovery: { 'deal-to-ticket': { replay: 1 }, 'ticket-to-issue': { replay: 1 }, 'issue-to-crm': { replay: 1 } },
@@ -85,7 +85,7 @@ export const healthy: CompanyPlan = {
     operationalConfidence: 'manage-in-place',
   },
   rationale: {
-    failureFrequency: 'about one failed run in 220; only some weeks have a failure; no escalations',
+    failureFrequency: 'about one failed run in 170; only some weeks have a failure; no escalations',
     reconciliationLoad: 'one team (Sales Ops) edits about one synced field a week, flat',
     exceptionVisibility: 'detected within about 1.5 business hours by the owning Onboarding team; always replayed',
     leadTimeImpact: 'a replay lands minutes after detection, so affected workflows finish within hours of the rest',

@@ -90,6 +90,7 @@ describe('generator', () => {
 
   it('keeps the committed samples under 10 MB', () => {
     const total = walk(ROOT).reduce((sum, f) => sum + statSync(f).size, 0);
-    expect(total).toBeLessThan(10 * 1024 * 1024);
+    // 10 MB as the issue counts it: 10,000,000 bytes, generator and README included
+    expect(total).toBeLessThan(10_000_000);
   });
 });
