@@ -1,17 +1,55 @@
-// `handoff-risk analyze`: read, correlate, measure; write the results into --out.
-import { mkdir, writeFile } from 'node:fs/promises';
+// `handoff-risk analyze`: read, correlate, measure, score; write every report into --out.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { connectors } from '../../../connectors/index.js';
 import { AnalyzerOptionsError } from '../../analyzers/run-analyzers.js';
 import { loadInputs } from '../../ingest/load.js';
+import { formatIssue } from '../../model/index.js';
 import { analyzeEvents } from '../../pipeline.js';
-import { renderAnalysisJson } from '../../reporters/analysis-json.js';
+import type { Analysis } from '../../reporters/analysis-json.js';
+import { BaselineError, parseBaseline } from '../../reporters/comparison.js';
+import { prepareAnalysis, renderReports } from '../../reporters/index.js';
 import { renderSummary } from '../../reporters/summary.js';
 import { MatrixError, resolveMatrix } from '../../scoring/matrix.js';
 import { buildScorecard } from '../../scoring/scorecard.js';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
+
+interface AnalyzeFlags extends InputFlags {
+  out: string;
+  redact?: boolean;
+  baseline?: string;
+  failOn?: 'remediation' | 'watch';
+  quiet?: boolean;
+}
+
+/** Reads the previous run's analysis.json; a missing, non-JSON or foreign file is a usage error. */
+async function readBaseline(file: string): Promise<Analysis> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new CliError(`--baseline ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot read it (${code ?? String(error)})`}`);
+  }
+  try {
+    return parseBaseline(text);
+  } catch (error) {
+    if (error instanceof BaselineError) throw new CliError(`--baseline ${file}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** The axes (and decision) that reach the --fail-on level; empty when none does. */
+export function crossedThreshold(analysis: Analysis, level: 'remediation' | 'watch'): string[] {
+  const scorecard = analysis.scorecard;
+  if (!scorecard) return [];
+  const bands = level === 'watch' ? ['watch', 'remediation-sprint'] : ['remediation-sprint'];
+  const crossed = scorecard.axes.filter((a) => bands.includes(a.band)).map((a) => `${a.id} (${a.band})`);
+  if (scorecard.recommendation.decision === 'remediation-sprint') crossed.push('decision (remediation-sprint)');
+  return crossed;
+}
 
 const UNUSABLE = new Set(['file/unreadable', 'file/unrecognised', 'file/missing-columns', 'json/malformed']);
 
@@ -21,18 +59,24 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       .command('analyze')
       .description('measure handoffs, failures, reconciliation, lateness, lead-time drag and agreement; write the results to --out')
       .argument('<paths...>', 'export files or folders')
-      .option('-o, --out <dir>', 'output folder', 'reports'),
-  ).action(async (paths: string[], flags: InputFlags & { out: string }) => {
+      .option('-o, --out <dir>', 'output folder', 'reports')
+      .option('--redact', 'replace personal names and e-mail addresses with stable pseudonyms in every output')
+      .option('--baseline <file>', "a previous run's analysis.json: adds the change since then to every report")
+      .addOption(new Option('--fail-on <level>', 'exit 1 when an axis reaches this band (remediation: or the decision is a sprint)').choices(['remediation', 'watch']))
+      .option('-q, --quiet', 'print nothing on stdout (errors still go to stderr)'),
+  ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const options = await resolveLoadOptions(flags);
+    const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline);
     const loaded = await loadInputs(paths, connectors, {
       ...options,
       onFile: (result, done, total) => io.progress?.(`[${done}/${total}] ${result.file}: ${result.rowsRead} rows`),
     });
     io.progress?.('');
     if (loaded.missing.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));
-    const unusable = loaded.files.flatMap((f) => f.issues.filter((issue) => UNUSABLE.has(issue.code)));
+    // a malformed NDJSON line is one reject; a file is unusable only when nothing in it could be read
+    const unusable = loaded.files.filter((f) => f.rowsAccepted === 0).flatMap((f) => f.issues.filter((issue) => UNUSABLE.has(issue.code)));
     if (unusable.length) {
-      io.err(`${unusable.map((issue) => issue.message).join('\n')}\n`);
+      io.err(`${unusable.map(formatIssue).join('\n')}\n`);
       setExit(EXIT.usage);
     }
     let run;
@@ -57,10 +101,20 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       throw error;
     }
     const scorecard = run ? buildScorecard(run, matrix) : undefined;
-    const input = { run, files: loaded.files, scorecard };
+    const analysis = prepareAnalysis({ run, files: loaded.files, scorecard }, { ...(flags.redact ? { redact: true } : {}), ...(baseline ? { baseline } : {}) });
+    const reports = renderReports(analysis);
     await mkdir(flags.out, { recursive: true });
-    await writeFile(join(flags.out, 'analysis.json'), renderAnalysisJson(input));
-    io.out(renderSummary(input));
-    io.out(`\nwrote ${join(flags.out, 'analysis.json')}\n`);
+    for (const [name, text] of Object.entries(reports)) await writeFile(join(flags.out, name), text);
+    if (!flags.quiet) {
+      io.out(renderSummary(analysis));
+      io.out(`\nwrote ${Object.keys(reports).map((name) => join(flags.out, name)).join(', ')}\n`);
+    }
+    if (flags.failOn) {
+      const crossed = crossedThreshold(analysis, flags.failOn);
+      if (crossed.length) {
+        io.err(`handoff-risk: --fail-on ${flags.failOn} crossed by ${crossed.join(', ')}\n`);
+        setExit(EXIT.threshold);
+      }
+    }
   });
 }
