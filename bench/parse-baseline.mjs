@@ -1,0 +1,69 @@
+// Baseline (a) of `npm run bench`: the tool's own parsers over one folder of exports, counting records only.
+// csv-parse for CSV (the options read-csv uses), JSON.parse for a JSON page, JSON.parse per line for
+// NDJSON (and for a `.json` file that is NDJSON in disguise, as the tool falls back to).
+//   node bench/parse-baseline.mjs <exports dir>
+import { createReadStream, readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parse } from 'csv-parse';
+
+const root = process.argv[2];
+if (!root) {
+  process.stderr.write('usage: node bench/parse-baseline.mjs <exports dir>\n');
+  process.exit(2);
+}
+
+function walk(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+async function countCsv(path) {
+  const parser = createReadStream(path, { highWaterMark: 1 << 20 }).pipe(
+    parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, skip_records_with_error: true }),
+  );
+  let records = 0;
+  for await (const _record of parser) records++;
+  return records - 1; // the header
+}
+
+async function countLines(path) {
+  const reader = createInterface({ input: createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
+  let records = 0;
+  for await (const line of reader) {
+    if (line.trim() === '') continue;
+    try {
+      JSON.parse(line);
+      records++;
+    } catch {
+      // a malformed line is a reject to the tool; it still costs its parse here
+    }
+  }
+  return records;
+}
+
+function countJson(path) {
+  const text = readFileSync(path, 'utf8');
+  let root;
+  try {
+    root = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+  if (Array.isArray(root)) return root.length;
+  const list = Object.values(root ?? {}).find(Array.isArray);
+  return list ? list.length : 1;
+}
+
+const started = performance.now();
+const files = {};
+for (const path of walk(root)) {
+  const name = relative(root, path).split('\\').join('/');
+  const lower = name.toLowerCase();
+  if (/\.(csv|tsv)$/.test(lower)) files[name] = await countCsv(path);
+  else if (/\.(ndjson|jsonl)$/.test(lower)) files[name] = await countLines(path);
+  else if (lower.endsWith('.json')) files[name] = countJson(path) ?? (await countLines(path));
+}
+const records = Object.values(files).reduce((a, b) => a + b, 0);
+process.stdout.write(`${JSON.stringify({ records, files, ms: Math.round(performance.now() - started) })}\n`);
