@@ -3,6 +3,7 @@ import type { AxisScore } from '../scoring/score.js';
 import type { Analysis } from './analysis-json.js';
 import { axisScoresChart, detectionLagChart, leadTimeChart, routeMapChart, weeklyFailuresChart, type RouteEdge } from './charts.js';
 import { html, type SafeHtml } from './escape.js';
+import { handoffRoutes } from './markdown.js';
 import { BAND_LABELS, DECISION_LABELS, formatChange, formatMeasure, formatNumber, formatValue } from './format.js';
 
 const STYLE = `
@@ -44,7 +45,8 @@ ${tableOf(
 ${axis.evidence.length
   ? html`<p>Cited rows:</p><ul>${axis.evidence.map((c) => {
       const e = analysis.citations[c.id];
-      return html`<li><code>${c.file}:${c.line}</code>${e ? html` — ${e.kind} of ${e.record} in ${e.system} at ${e.at} by ${e.actor}` : html``}</li>`;
+      const change = e && (e.from !== undefined || e.to !== undefined) ? html`; ${e.field ? `${e.field}: ` : ''}${e.from ?? '∅'} → ${e.to ?? '∅'}` : html``;
+      return html`<li><code>${c.file}:${c.line}</code>${e ? html` — ${e.kind} of ${e.record} in ${e.system} at ${e.at} by ${e.actor}${change}` : html``}</li>`;
     })}</ul>`
   : html``}</section>`;
 }
@@ -130,6 +132,7 @@ ${body.value}
 
 function containmentSection(analysis: Analysis): SafeHtml {
   const { containment } = analysis.scorecard!;
+  const routes = handoffRoutes(analysis);
   return html`<h2 id="containment">Containment path</h2>
 <h3>High-risk handoff routes</h3>
 ${containment.routes.length
@@ -149,6 +152,14 @@ ${containment.routes.length
       [0, 2, 3, 4, 5, 6],
     )
   : html`<p>No handoff failures: no route to rank.</p>`}
+<h3>Handoff routes</h3>
+${routes.length
+  ? tableOf(
+      ['between', 'from', 'to', 'handoffs', 'median wait', 'ping-pongs'],
+      routes.map((r) => [r.level === 'system' ? 'systems' : 'teams', r.from, r.to, String(r.handoffs), r.latencyP50Hours === null ? '—' : `${formatNumber(r.latencyP50Hours)} h`, r.pingPongs === null ? '—' : String(r.pingPongs)]),
+      [3, 4, 5],
+    )
+  : html`<p>No handoffs between systems or teams were found.</p>`}
 <h3>System of record</h3>
 ${containment.systemOfRecord.length
   ? tableOf(

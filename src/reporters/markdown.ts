@@ -11,6 +11,27 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 const MAX_REJECTS_LISTED = 20;
 
+/** `; Field: from → to` for a cited change, escaped. */
+function change(e: { field?: string; from?: string; to?: string }): string {
+  if (e.from === undefined && e.to === undefined) return '';
+  return `; ${e.field ? `${md(e.field)}: ` : ''}${md(e.from ?? '∅')} → ${md(e.to ?? '∅')}`;
+}
+
+/** Handoffs between systems and between teams, as the handoffs analyzer tabled them. */
+export function handoffRoutes(analysis: Analysis): { level: 'system' | 'team'; from: string; to: string; handoffs: number; latencyP50Hours: number | null; pingPongs: number | null }[] {
+  const tables = analysis.analyzers.find((r) => r.id === 'handoffs')?.tables ?? {};
+  const rows = (level: 'system' | 'team', list: Record<string, unknown>[] | undefined) =>
+    (list ?? []).map((r) => ({
+      level,
+      from: String(r.from),
+      to: String(r.to),
+      handoffs: Number(r.handoffs),
+      latencyP50Hours: typeof r.latencyP50Hours === 'number' ? r.latencyP50Hours : null,
+      pingPongs: typeof r.pingPongs === 'number' ? r.pingPongs : null,
+    }));
+  return [...rows('system', tables.systemRoutes), ...rows('team', tables.teamRoutes)];
+}
+
 function axisSection(axis: AxisScore, analysis: Analysis): string[] {
   const out = [`### ${md(axis.title)} — ${axis.score === null ? 'not scored' : formatNumber(axis.score)} (${BAND_LABELS[axis.band] ?? axis.band})`, ''];
   if (axis.reason) out.push(`Not scored: ${md(axis.reason)}`, '');
@@ -33,7 +54,7 @@ function axisSection(axis: AxisScore, analysis: Analysis): string[] {
     out.push('Cited rows:', '');
     for (const c of axis.evidence) {
       const e = analysis.citations[c.id];
-      out.push(`- ${code(`${c.file}:${c.line}`)}${e ? ` — ${md(e.kind)} of ${md(e.record)} in ${md(e.system)} at ${e.at} by ${md(e.actor)}` : ''}`);
+      out.push(`- ${code(`${c.file}:${c.line}`)}${e ? ` — ${md(e.kind)} of ${md(e.record)} in ${md(e.system)} at ${e.at} by ${md(e.actor)}${change(e)}` : ''}`);
     }
     out.push('');
   }
@@ -88,6 +109,18 @@ export function renderMarkdown(analysis: Analysis): string {
         '',
       );
     } else out.push('No handoff failures: no route to rank.', '');
+
+    const routes = handoffRoutes(analysis);
+    out.push('### Handoff routes', '');
+    if (routes.length) {
+      out.push(
+        ...table(
+          ['between', 'from', 'to', 'handoffs', 'median wait', 'ping-pongs'],
+          routes.map((r) => [r.level === 'system' ? 'systems' : 'teams', md(r.from), md(r.to), String(r.handoffs), r.latencyP50Hours === null ? '—' : `${formatNumber(r.latencyP50Hours)} h`, r.pingPongs === null ? '—' : String(r.pingPongs)]),
+        ),
+        '',
+      );
+    } else out.push('No handoffs between systems or teams were found.', '');
 
     out.push('### System of record', '');
     if (containment.systemOfRecord.length) {
