@@ -37,7 +37,7 @@ export function weeklyFailuresChart(points: readonly { week: string; failures: n
   const title = `Handoff failures per week against ${volumeLabel}`;
   if (!points.length) return empty(id, title, 'no weekly series: failures were not measured');
   const H = 260;
-  const [left, right, top, bottom] = [44, 52, 26, 42];
+  const [left, right, top, bottom] = [44, 52, 34, 42];
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const fTicks = ticks(Math.max(1, ...points.map((p) => p.failures)));
@@ -72,7 +72,7 @@ export function detectionLagChart(buckets: readonly { bucket: string; failures: 
   const title = 'Detection lag: time from failure to the first human action';
   if (!buckets.length) return empty(id, title, 'no detected failures: detection lag was not measured');
   const H = 230;
-  const [left, right, top, bottom] = [44, 16, 26, 40];
+  const [left, right, top, bottom] = [44, 16, 34, 40];
   const plotW = W - left - right;
   const plotH = H - top - bottom;
   const t = ticks(Math.max(1, ...buckets.map((b) => b.failures)));

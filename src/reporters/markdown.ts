@@ -134,7 +134,7 @@ export function renderMarkdown(analysis: Analysis): string {
     } else out.push('No field written by an integration was found.', '');
     const classes = (analysis.analyzers.find((r) => r.id === 'failure-frequency')?.tables.classes ?? []) as { class?: unknown; incidents?: unknown }[];
     if (classes.length) {
-      out.push('Failure classes seen and who owned their detection (per route above):', '');
+      out.push('Failure classes seen (the team that detected each route\'s failures is in the routes table above):', '');
       out.push(...classes.map((c) => `- ${md(String(c.class))}: ${String(c.incidents)} incidents`), '');
     }
 
