@@ -168,6 +168,13 @@ ${containment.systemOfRecord.length
       [1, 2],
     )
   : html`<p>No field written by an integration was found.</p>`}
+${containment.failureClasses.length
+  ? html`<h3>Escalation ownership per failure class</h3>${tableOf(
+      ['failure class', 'incidents', 'owner seen', 'share handled'],
+      containment.failureClasses.map((c) => [c.class, String(c.incidents), c.owner ? c.owner.team : html`<strong>nobody seen</strong>`, c.owner ? `${Math.round(c.owner.share * 100)}%` : '—']),
+      [1, 3],
+    )}`
+  : html``}
 <h3>Target workflow</h3>
 ${containment.target
   ? html`<p><strong>${containment.target.route}</strong> — ${containment.target.why}.</p><p>Recovery criteria:</p><ul>${containment.target.criteria.map((c) => html`<li>${c.text}</li>`)}</ul>`

@@ -132,10 +132,15 @@ export function renderMarkdown(analysis: Analysis): string {
         '',
       );
     } else out.push('No field written by an integration was found.', '');
-    const classes = (analysis.analyzers.find((r) => r.id === 'failure-frequency')?.tables.classes ?? []) as { class?: unknown; incidents?: unknown }[];
-    if (classes.length) {
-      out.push('Failure classes seen (the team that detected each route\'s failures is in the routes table above):', '');
-      out.push(...classes.map((c) => `- ${md(String(c.class))}: ${String(c.incidents)} incidents`), '');
+    if (containment.failureClasses.length) {
+      out.push('### Escalation ownership per failure class', '');
+      out.push(
+        ...table(
+          ['failure class', 'incidents', 'owner seen', 'share handled'],
+          containment.failureClasses.map((c) => [md(c.class), String(c.incidents), c.owner ? md(c.owner.team) : '**nobody seen**', c.owner ? `${Math.round(c.owner.share * 100)}%` : '—']),
+        ),
+        '',
+      );
     }
 
     out.push('### Target workflow', '');

@@ -37,8 +37,17 @@ export interface RecoveryCriterion {
   text: string;
 }
 
+/** Who handles each class of failure (the escalation ownership of the guide's containment path). */
+export interface FailureClassOwner {
+  class: string;
+  incidents: number;
+  /** the team most often acting on this class: the detecting person's team, or the team holding the bounced or reopened record */
+  owner: { team: string; share: number } | null;
+}
+
 export interface Containment {
   routes: RouteRisk[];
+  failureClasses: FailureClassOwner[];
   systemOfRecord: FieldWriters[];
   target: { route: string; why: string; criteria: RecoveryCriterion[] } | null;
   monitoring: { metric: string; keepAt: string; alertAt: string }[];
@@ -99,6 +108,26 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
     .map(([field, w]) => ({ field, integration: w.integration, people: w.people, teams: [...w.teams].sort(), dualWriter: w.integration > 0 && w.people > 0 }))
     .sort((a, b) => Number(b.dualWriter) - Number(a.dualWriter) || b.people - a.people || a.field.localeCompare(b.field));
 
+  const teamOf = (actor: { id: string; name?: string | undefined }) => teams.get(actor.id) ?? (actor.name ? teams.get(actor.name) : undefined);
+  const classes = new Map<string, Map<string, number>>();
+  const classCounts = new Map<string, number>();
+  for (const f of evidence.failures) {
+    classCounts.set(f.class, (classCounts.get(f.class) ?? 0) + 1);
+    const team = f.detection && isPerson(f.detection.actor) ? teamOf(f.detection.actor) : f.events.at(-1)?.team;
+    if (!team) continue;
+    const tally = classes.get(f.class) ?? new Map<string, number>();
+    tally.set(team, (tally.get(team) ?? 0) + 1);
+    classes.set(f.class, tally);
+  }
+  const failureClasses = [...classCounts]
+    .map(([failureClass, incidents]) => {
+      const tally = classes.get(failureClass);
+      const seen = tally ? [...tally.values()].reduce((a, b) => a + b, 0) : 0;
+      const top = tally ? [...tally].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0] : undefined;
+      return { class: failureClass, incidents, owner: top ? { team: top[0], share: round(top[1] / seen, 3) } : null };
+    })
+    .sort((a, b) => b.incidents - a.incidents || a.class.localeCompare(b.class));
+
   const worst = axes.filter((a) => a.band === 'remediation-sprint' || a.band === 'watch');
   const top = routes[0];
   let target: Containment['target'] = null;
@@ -150,7 +179,7 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
       alertAt: `${signal.manageAt < signal.sprintAt ? '≥' : '≤'} ${signal.sprintAt}`,
     })),
   );
-  return { routes, systemOfRecord, target, monitoring };
+  return { routes, failureClasses, systemOfRecord, target, monitoring };
 }
 
 function num(value: number): string {

@@ -17,3 +17,29 @@ describe('writeEventsNdjson', () => {
     expect(parsed.map((e) => e.id)).toEqual(events.map((e) => e.id));
   });
 });
+
+describe('analyze --emit-events', () => {
+  it('writes every accepted event with its workflow, and redacts it with --redact', async () => {
+    const { run } = await import('./run.js');
+    const { SAMPLES } = await import('../support/samples.js');
+    const dir = mkdtempSync(join(tmpdir(), 'handoff-risk-emit-'));
+    const company = join(SAMPLES, 'kestrel-borderline');
+    const plain = join(dir, 'plain.ndjson');
+    const result = await run('analyze', join(company, 'exports'), '--config', join(company, 'handoff-risk.json'), '--out', join(dir, 'out'), '--quiet', '--emit-events', plain);
+    expect(result.code).toBe(0);
+    const analysis = JSON.parse(readFileSync(join(dir, 'out', 'analysis.json'), 'utf8'));
+    const lines = readFileSync(plain, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(analysis.inputs.totals.events);
+    expect(lines.filter((e) => e.workflow).length).toBeGreaterThan(lines.length / 2);
+
+    const redacted = join(dir, 'redacted.ndjson');
+    await run('analyze', join(company, 'exports'), '--config', join(company, 'handoff-risk.json'), '--out', join(dir, 'out2'), '--quiet', '--redact', '--emit-events', redacted);
+    const text = readFileSync(redacted, 'utf8');
+    const roster = JSON.parse(readFileSync(join(company, 'truth.json'), 'utf8')).roster.filter((p: { integration: boolean }) => !p.integration);
+    expect(readFileSync(plain, 'utf8')).toContain(roster[0].name.split(' ')[0]);
+    for (const person of roster) {
+      expect(text).not.toContain(person.name);
+      expect(text).not.toContain(person.email);
+    }
+  });
+});

@@ -10,9 +10,11 @@ import { analyzeEvents } from '../../pipeline.js';
 import type { Analysis } from '../../reporters/analysis-json.js';
 import { BaselineError, parseBaseline } from '../../reporters/comparison.js';
 import { prepareAnalysis, renderReports } from '../../reporters/index.js';
+import { collectPersonalNames, createRedactor, redactDeep } from '../../reporters/redact.js';
 import { renderSummary } from '../../reporters/summary.js';
 import { MatrixError, resolveMatrix } from '../../scoring/matrix.js';
 import { buildScorecard } from '../../scoring/scorecard.js';
+import { writeEventsNdjson } from '../emit-events.js';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
 
@@ -22,6 +24,7 @@ interface AnalyzeFlags extends InputFlags {
   baseline?: string;
   failOn?: 'remediation' | 'watch';
   quiet?: boolean;
+  emitEvents?: string;
 }
 
 /** Reads the previous run's analysis.json; a missing, non-JSON or foreign file is a usage error. */
@@ -63,9 +66,18 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       .option('--redact', 'replace personal names and e-mail addresses with stable pseudonyms in every output')
       .option('--baseline <file>', "a previous run's analysis.json: adds the change since then to every report")
       .addOption(new Option('--fail-on <level>', 'exit 1 when an axis reaches this band (remediation: or the decision is a sprint)').choices(['remediation', 'watch']))
-      .option('-q, --quiet', 'print nothing on stdout (errors still go to stderr)'),
+      .option('-q, --quiet', 'print nothing on stdout (errors still go to stderr)')
+      .option('--emit-events <file>', 'also write the normalised event stream (workflows filled in) as NDJSON, for SQL elsewhere'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const options = await resolveLoadOptions(flags);
+    // every setting is checked before the first file is read: a bad config costs no waiting
+    let matrix;
+    try {
+      matrix = resolveMatrix(options.config.matrix);
+    } catch (error) {
+      if (error instanceof MatrixError) throw new CliError(`${flags.config ?? 'config'}: ${error.message}`);
+      throw error;
+    }
     const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline);
     const loaded = await loadInputs(paths, connectors, {
       ...options,
@@ -93,18 +105,16 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       if (error instanceof AnalyzerOptionsError) throw new CliError(`config: ${error.message}`);
       throw error;
     }
-    let matrix;
-    try {
-      matrix = resolveMatrix(options.config.matrix);
-    } catch (error) {
-      if (error instanceof MatrixError) throw new CliError(`${flags.config ?? 'config'}: ${error.message}`);
-      throw error;
-    }
     const scorecard = run ? buildScorecard(run, matrix) : undefined;
     const analysis = prepareAnalysis({ run, files: loaded.files, scorecard }, { ...(flags.redact ? { redact: true } : {}), ...(baseline ? { baseline } : {}) });
     const reports = renderReports(analysis);
     await mkdir(flags.out, { recursive: true });
     for (const [name, text] of Object.entries(reports)) await writeFile(join(flags.out, name), text);
+    if (flags.emitEvents) {
+      // the stream is an output too: --redact applies to it as to the reports
+      const redact = flags.redact ? createRedactor(collectPersonalNames(loaded.events)) : undefined;
+      await writeEventsNdjson(flags.emitEvents, redact ? loaded.events.map((event) => redactDeep(event, redact)) : loaded.events);
+    }
     if (!flags.quiet) {
       io.out(renderSummary(analysis));
       io.out(`\nwrote ${Object.keys(reports).map((name) => join(flags.out, name)).join(', ')}\n`);
