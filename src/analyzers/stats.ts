@@ -1,6 +1,6 @@
 // Statistics the analyzers share, on top of simple-statistics: never called on empty arrays, seeded
 // where random, so reruns give byte-identical output.
-import { quantileSorted, sampleWithReplacement } from 'simple-statistics';
+import { quantileSorted } from 'simple-statistics';
 
 /** Below this many observations a figure is `insufficient`; below LOW_CONFIDENCE it is flagged. */
 export const MIN_SAMPLE = 10;
@@ -35,14 +35,34 @@ export function seededRandom(seed: number): () => number {
 export function bootstrapMedianDifference(a: readonly number[], b: readonly number[], seed = 20261127, resamples = 2000): [number, number] | undefined {
   if (a.length === 0 || b.length === 0) return undefined;
   const random = seededRandom(seed);
-  const differences: number[] = [];
-  for (let i = 0; i < resamples; i++) {
-    const ma = median(sampleWithReplacement([...a], a.length, random))!;
-    const mb = median(sampleWithReplacement([...b], b.length, random))!;
-    differences.push(ma - mb);
+  const sortedA = [...a].sort((x, y) => x - y);
+  const sortedB = [...b].sort((x, y) => x - y);
+  const countsA = new Uint32Array(sortedA.length);
+  const countsB = new Uint32Array(sortedB.length);
+  const differences = new Float64Array(resamples);
+  for (let i = 0; i < resamples; i++) differences[i] = resampledMedian(sortedA, countsA, random) - resampledMedian(sortedB, countsB, random);
+  differences.sort();
+  return [quantileSorted([...differences], 0.025), quantileSorted([...differences], 0.975)];
+}
+
+/**
+ * The median of a resample (with replacement) of sorted `values`, without sorting it: draw indices,
+ * count them, and walk the counts to the middle — the order of the indices is the order of the values.
+ */
+function resampledMedian(values: readonly number[], counts: Uint32Array, random: () => number): number {
+  const n = values.length;
+  counts.fill(0);
+  for (let k = 0; k < n; k++) counts[Math.floor(random() * n)]!++;
+  const lower = (n - 1) >> 1;
+  const upper = n >> 1;
+  let seen = 0;
+  let low: number | undefined;
+  for (let index = 0; index < n; index++) {
+    seen += counts[index]!;
+    if (low === undefined && seen > lower) low = values[index]!;
+    if (seen > upper) return (low! + values[index]!) / 2;
   }
-  differences.sort((x, y) => x - y);
-  return [quantileSorted(differences, 0.025), quantileSorted(differences, 0.975)];
+  return low!;
 }
 
 /** 95% Wilson score interval of k successes in n trials. */

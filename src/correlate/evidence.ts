@@ -140,11 +140,8 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   // fixing a failed handoff is exception handling (measured as lateness), not routine reconciliation
   const recoveryWork = new Set(failures.flatMap((f) => [f.detection?.id, f.recovery?.id, ...f.followUps.map((e) => e.id)]).filter((id): id is string => id !== undefined));
   const reconciliation = reconciliationCandidates.filter((edit) => !recoveryWork.has(edit.event.id));
-  for (const failure of failures) {
-    failure.customerFacing = failure.workflow
-      ? correlation.workflows.some((w) => w.id === failure.workflow && w.systemKinds.includes('support'))
-      : false;
-  }
+  const customerFacing = new Set(correlation.workflows.filter((w) => w.systemKinds.includes('support')).map((w) => w.id));
+  for (const failure of failures) failure.customerFacing = failure.workflow !== undefined && customerFacing.has(failure.workflow);
   const stages = findDisagreements(byWorkflow, options);
   return {
     systemHandoffs,

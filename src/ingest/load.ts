@@ -18,6 +18,12 @@ export interface LoadOptions extends ConnectorOptions {
   connector?: string;
   /** called after each file, for progress displays */
   onFile?(result: FileResult, done: number, total: number): void;
+  /**
+   * Receives every accepted event as it is read. With `retain: false` the events are not kept
+   * (the result's `events` is empty), so memory does not grow with rows: `inspect` summarises this way.
+   */
+  onEvent?(event: HandoffEvent, file: string): void;
+  retain?: boolean;
 }
 
 /**
@@ -60,9 +66,14 @@ export async function loadInputs(paths: readonly string[], connectors: readonly 
   const events: HandoffEvent[] = [];
   for (const [index, path] of files.entries()) {
     const name = relative(process.cwd(), path) || path;
-    const result = await readFile(fileSource(path, name.startsWith('..') ? path : name), connectors, {
+    const cited = name.startsWith('..') ? path : name;
+    const keep = options.retain !== false;
+    const result = await readFile(fileSource(path, cited), connectors, {
       ...options,
-      emit: (event) => events.push(event),
+      emit: (event) => {
+        options.onEvent?.(event, cited);
+        if (keep) events.push(event);
+      },
     });
     results.push(result);
     options.onFile?.(result, index + 1, files.length);

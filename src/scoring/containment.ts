@@ -57,7 +57,8 @@ export interface Containment {
 export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): Containment {
   const { evidence, results, weeks, events } = { ...run, events: [...run.byId.values()] };
   const failures = evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class));
-  const without = [...evidence.leadTimes].filter(([id]) => !failures.some((f) => f.workflow === id)).map(([, l]) => l.hours);
+  const failed = new Set(failures.map((f) => f.workflow));
+  const without = [...evidence.leadTimes].filter(([id]) => !failed.has(id)).map(([, l]) => l.hours);
   const baseline = median(without) ?? 0;
   const teams = evidence.actorTeams;
 

@@ -2,8 +2,8 @@
 import type { Command } from 'commander';
 import { connectors } from '../../../connectors/index.js';
 import { loadInputs } from '../../ingest/load.js';
-import { summarizeFile, type FileSummary } from '../../ingest/summarize.js';
-import { formatIssue, type HandoffEvent } from '../../model/index.js';
+import { createFileSummarizer, type FileSummary } from '../../ingest/summarize.js';
+import { formatIssue } from '../../model/index.js';
 import { CliError, EXIT, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
 
@@ -22,20 +22,21 @@ export function registerInspect(program: Command, io: CliIo, setExit: (code: num
     const shown = Number(flags.rejects);
     if (!Number.isInteger(shown) || shown < 0) throw new CliError(`--rejects ${flags.rejects}: not a whole number`);
     const options = await resolveLoadOptions(flags);
+    // inspect keeps no events: each file is summarised as its rows stream by
+    const summarizers = new Map<string, ReturnType<typeof createFileSummarizer>>();
     const loaded = await loadInputs(paths, connectors, {
       ...options,
+      retain: false,
+      onEvent: (event, file) => {
+        let summarizer = summarizers.get(file);
+        if (!summarizer) summarizers.set(file, (summarizer = createFileSummarizer()));
+        summarizer.add(event);
+      },
       onFile: (result, done, total) => io.progress?.(`[${done}/${total}] ${result.file}: ${result.rowsRead} rows`),
     });
     io.progress?.('');
     if (loaded.missing.length && !loaded.files.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));
-
-    const byFile = new Map<string, HandoffEvent[]>();
-    for (const event of loaded.events) {
-      const list = byFile.get(event.source.file) ?? [];
-      list.push(event);
-      byFile.set(event.source.file, list);
-    }
-    const summaries = loaded.files.map((result) => summarizeFile(result, byFile.get(result.file) ?? []));
+    const summaries = loaded.files.map((result) => (summarizers.get(result.file) ?? createFileSummarizer()).finish(result));
     const totals = {
       files: summaries.length,
       rowsRead: sum(summaries, 'rowsRead'),
