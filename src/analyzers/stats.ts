@@ -81,10 +81,3 @@ export function round(value: number, digits = 4): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
-
-export const HOUR = 3_600_000;
-
-/** Hours between two UTC instants. */
-export function hoursBetween(from: string, to: string): number {
-  return (Date.parse(to) - Date.parse(from)) / HOUR;
-}

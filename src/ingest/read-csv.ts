@@ -1,6 +1,5 @@
 // Streams a delimited text export into positioned records, with csv-parse doing the parsing.
 import { parse, type CsvError } from 'csv-parse';
-import type { Issue } from '../model/index.js';
 import { decodeText, type DecodeReport } from './decode.js';
 import type { InputSource } from './source.js';
 
@@ -176,9 +175,4 @@ function countChar(text: string, char: string): number {
   let count = 0;
   for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) count++;
   return count;
-}
-
-/** Issues the decoder found, for the runtime to pass on. */
-export function decodeIssues(table: CsvTable): Issue[] {
-  return table.decode.issues;
 }

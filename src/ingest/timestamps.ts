@@ -64,11 +64,6 @@ export function fromEpochSeconds(seconds: number): string | undefined {
   return Number.isFinite(seconds) ? toInstant(seconds * 1000) : undefined;
 }
 
-/** Epoch milliseconds (HubSpot v1) to a UTC instant. */
-export function fromEpochMillis(ms: number): string | undefined {
-  return Number.isFinite(ms) ? toInstant(ms) : undefined;
-}
-
 /** True when `zone` is an IANA zone this runtime knows. */
 export function isKnownTimeZone(zone: string): boolean {
   return !Number.isNaN(tzOffset(zone, new Date(0)));

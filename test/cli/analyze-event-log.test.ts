@@ -17,7 +17,7 @@ describe('analyze on one process-mining event log', () => {
     expect(handoffs.measures.pingPongs.value).toBe(4);
     // no integration runs, no cross-system workflows: the decision is insufficient evidence, not a zero
     expect(analysis.scorecard.recommendation.decision).toBe('insufficient-evidence');
-    expect(analysis.scorecard.axes.every((a: { band: string }) => a.band === 'not-scored' || a.score !== null)).toBe(true);
+    expect(analysis.scorecard.axes.every((a: { band: string; score: number | null }) => a.band === 'not-scored' || a.score !== null)).toBe(true);
     expect(printed).toContain('INSUFFICIENT EVIDENCE');
     for (const file of ['report.md', 'report.html', 'evidence.csv', 'rejects.csv']) expect(readFileSync(join(out, file), 'utf8').length).toBeGreaterThan(0);
   });
