@@ -18,6 +18,8 @@ export interface LoadOptions extends ConnectorOptions {
   connector?: string;
   /** called after each file, for progress displays */
   onFile?(result: FileResult, done: number, total: number): void;
+  /** called while a file is read with its running row count, the files done and the total */
+  onRows?(file: string, rowsRead: number, filesDone: number, total: number): void;
   /**
    * Receives every accepted event as it is read. With `retain: false` the events are not kept
    * (the result's `events` is empty), so memory does not grow with rows: `inspect` summarises this way.
@@ -70,6 +72,7 @@ export async function loadInputs(paths: readonly string[], connectors: readonly 
     const keep = options.retain !== false;
     const result = await readFile(fileSource(path, cited), connectors, {
       ...options,
+      onRows: (rows) => options.onRows?.(cited, rows, index, files.length),
       emit: (event) => {
         options.onEvent?.(event, cited);
         if (keep) events.push(event);

@@ -38,7 +38,12 @@ export interface ReadOptions extends ConnectorOptions {
   connector?: string;
   /** receives every accepted event, in file order */
   emit(event: HandoffEvent): void;
+  /** told the running row count every PROGRESS_EVERY rows, for a progress display */
+  onRows?(rowsRead: number): void;
 }
+
+/** Rows between two progress reports: often enough to move a bar, rarely enough to cost nothing. */
+const PROGRESS_EVERY = 20_000;
 
 /** How many rows `prepare` sees (column guessing, date-order sniffing). */
 const SAMPLE_SIZE = 500;
@@ -211,6 +216,7 @@ function rowMapper(
     },
     row(row: Row) {
       result.rowsRead++;
+      if (result.rowsRead % PROGRESS_EVERY === 0) options.onRows?.(result.rowsRead);
       line = row.line;
       lineOf = row.lineOf ?? (() => row.line);
       rowIssues = [];

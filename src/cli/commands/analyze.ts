@@ -15,7 +15,7 @@ import { renderSummary } from '../../reporters/summary.js';
 import { MatrixError, resolveMatrix } from '../../scoring/matrix.js';
 import { buildScorecard } from '../../scoring/scorecard.js';
 import { writeEventsNdjson } from '../emit-events.js';
-import { CliError, EXIT, type CliIo } from '../io.js';
+import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
 
 interface AnalyzeFlags extends InputFlags {
@@ -81,7 +81,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline);
     const loaded = await loadInputs(paths, connectors, {
       ...options,
-      onFile: (result, done, total) => io.progress?.(`[${done}/${total}] ${result.file}: ${result.rowsRead} rows`),
+      ...progressReporter(io),
     });
     io.progress?.('');
     if (loaded.missing.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));

@@ -4,7 +4,7 @@ import { connectors } from '../../../connectors/index.js';
 import { loadInputs } from '../../ingest/load.js';
 import { createFileSummarizer, type FileSummary } from '../../ingest/summarize.js';
 import { formatIssue } from '../../model/index.js';
-import { CliError, EXIT, type CliIo } from '../io.js';
+import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
 
 /** Codes that mean a file could not be used at all: exit 2. */
@@ -32,7 +32,7 @@ export function registerInspect(program: Command, io: CliIo, setExit: (code: num
         if (!summarizer) summarizers.set(file, (summarizer = createFileSummarizer()));
         summarizer.add(event);
       },
-      onFile: (result, done, total) => io.progress?.(`[${done}/${total}] ${result.file}: ${result.rowsRead} rows`),
+      ...progressReporter(io),
     });
     io.progress?.('');
     if (loaded.missing.length && !loaded.files.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));
