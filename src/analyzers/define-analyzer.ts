@@ -71,7 +71,19 @@ export interface AnalysisInput {
 export interface AnalyzerContext<O> {
   options: O;
   /** Builds a measure; flags low confidence and refuses (as insufficient) below the minimum sample. */
-  measure(value: number | undefined, fields: { unit: string; n: number; evidence: readonly string[]; definition: string; ci?: [number, number] | undefined; minSample?: number }): MeasureResult;
+  measure(
+    value: number | undefined,
+    fields: {
+      unit: string;
+      n: number;
+      evidence: readonly string[];
+      definition: string;
+      ci?: [number, number] | undefined;
+      minSample?: number;
+      /** n below which the value is flagged low-confidence (30 for samples; weekly series count weeks, 8) */
+      confidentFrom?: number;
+    },
+  ): MeasureResult;
   insufficient(reason: string, fields: { unit: string; definition: string }): Insufficient;
 }
 

@@ -1,6 +1,7 @@
 // Failure frequency: handoff failures per week, how many weeks have one, escalations, customer impact.
 import { z } from 'zod';
 import { byKey, countPerWeek } from './collect.js';
+import { WEEKS_FOR_CONFIDENCE } from './weeks.js';
 import { defineAnalyzer } from './define-analyzer.js';
 import { median, round, wilson } from './stats.js';
 
@@ -45,8 +46,8 @@ export default defineAnalyzer({
       ...(runs.length === 0 && noFailures ? { reason: 'no integration runs and no manual workarounds in the inputs: nothing tells whether handoffs fail' } : {}),
       measures: {
         failures: ctx.measure(failures.length, { unit: 'failures', n: fullWeeks, evidence: ids, definition: 'failure incidents: failed runs of one flow for one workflow until a run succeeds, plus records a person created where the integration should have', minSample: 0 }),
-        failuresPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'failures/week', n: fullWeeks, evidence: ids, definition: 'median of weekly failure counts over the active weeks (weeks without failures count as 0)', minSample: 4 }),
-        weeksWithFailuresShare: ctx.measure(fullWeeks ? weeksWithFailures / fullWeeks : undefined, { unit: 'share', n: fullWeeks, evidence: ids, ci: wilson(weeksWithFailures, fullWeeks), definition: 'active weeks with at least one failure ÷ active weeks (recurrence); a week is active when it carries at least half the median weekly run volume', minSample: 4 }),
+        failuresPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'failures/week', n: fullWeeks, evidence: ids, definition: 'median of weekly failure counts over the active weeks (weeks without failures count as 0)', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
+        weeksWithFailuresShare: ctx.measure(fullWeeks ? weeksWithFailures / fullWeeks : undefined, { unit: 'share', n: fullWeeks, evidence: ids, ci: wilson(weeksWithFailures, fullWeeks), definition: 'active weeks with at least one failure ÷ active weeks (recurrence); a week is active when it carries at least half the median weekly run volume', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
         failedRunShare: ctx.measure(runRate, { unit: 'share', n: runs.length, evidence: failedRuns.map((e) => e.id), ci: wilson(failedRuns.length, runs.length), definition: 'failed integration runs ÷ all runs that ended (retries included)' }),
         escalationsPerFailure: ctx.measure(failures.length ? failures.reduce((sum, f) => sum + f.escalations.length, 0) / failures.length : undefined, { unit: 'escalations/failure', n: failures.length, evidence: escalated.flatMap((f) => f.escalations.map((e) => e.id)), definition: 'escalation events on the workflow between failure and recovery, per failure', minSample: 3 }),
         customerFacingShare: ctx.measure(failures.length ? customerFacing.length / failures.length : undefined, { unit: 'share', n: failures.length, evidence: customerFacing.map((f) => f.id), ci: wilson(customerFacing.length, failures.length), definition: 'failures on workflows that include a customer-facing support ticket', minSample: 3 }),

@@ -1,5 +1,6 @@
 // Reconciliation load: people redoing by hand what an integration keeps in sync, per team and week.
 import { countPerWeek } from './collect.js';
+import { WEEKS_FOR_CONFIDENCE } from './weeks.js';
 import { defineAnalyzer, notMeasurable } from './define-analyzer.js';
 import { median } from './stats.js';
 import { weekOf } from './weeks.js';
@@ -45,9 +46,9 @@ export default defineAnalyzer({
       status: 'ok',
       measures: {
         edits: ctx.measure(edits.length, { unit: 'edits', n: weeks.length, evidence: ids, definition: 'human edits of integration-written fields + manual creations of integration-created records + merges', minSample: 0 }),
-        editsPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'median weekly count over every ISO week of the window', minSample: 4 }),
+        editsPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'median weekly count over every ISO week of the window', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
         teamsInvolved: ctx.measure(involved.length, { unit: 'teams', n: edits.length, evidence: edits.filter((e) => involved.includes(e.team)).map((e) => e.event.id), definition: 'teams (configured, or inferred from ownership) reconciling in at least a quarter of the weeks', minSample: 0 }),
-        busiestTeamEditsPerWeek: ctx.measure(teamMedians.length ? Math.max(...teamMedians.map((t) => t.median)) : undefined, { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'the highest median weekly edit count of any one team', minSample: 4 }),
+        busiestTeamEditsPerWeek: ctx.measure(teamMedians.length ? Math.max(...teamMedians.map((t) => t.median)) : undefined, { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'the highest median weekly edit count of any one team', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
         repetitiveShare: ctx.measure(edits.length ? repeats / edits.length : undefined, { unit: 'share', n: edits.length, evidence: repeated, definition: 'edits on a field (system/type/field) corrected three or more times in the window', minSample: 5 }),
       },
       series: {

@@ -34,7 +34,7 @@ function contextFor<O>(analyzer: Analyzer<O>, raw: Record<string, unknown> | und
         unit: fields.unit,
         n: fields.n,
         ...(fields.ci ? { ci: [round(fields.ci[0]), round(fields.ci[1])] as [number, number] } : {}),
-        ...(minimum > 0 && fields.n < LOW_CONFIDENCE ? { lowConfidence: true } : {}),
+        ...(minimum > 0 && fields.n < (fields.confidentFrom ?? LOW_CONFIDENCE) ? { lowConfidence: true } : {}),
         evidence: [...new Set(fields.evidence)].slice(0, EVIDENCE_LIMIT),
         definition: fields.definition,
       };

@@ -3,6 +3,7 @@ import { coefficientOfVariation, linearRegression, mean } from 'simple-statistic
 import { countPerWeek } from './collect.js';
 import { defineAnalyzer, type MeasureResult } from './define-analyzer.js';
 import { activeWeeks, HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
+import { WEEKS_FOR_CONFIDENCE } from './weeks.js';
 
 /** Weekly mean below which a growth rate is not fitted. */
 const MIN_WEEKLY_MEAN = 3;
@@ -34,7 +35,7 @@ export default defineAnalyzer({
       // below three a week a count's spread exceeds half its mean: a fitted growth rate would be noise
       if (average < MIN_WEEKLY_MEAN) return ctx.insufficient(`${label} average ${average.toFixed(2)} a week; a growth rate needs at least ${MIN_WEEKLY_MEAN}`, { unit: 'share/week', definition });
       const { m } = linearRegression(points.map((p, i) => [i, p.value]));
-      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition, minSample: 6 });
+      return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition, minSample: 6, confidentFrom: WEEKS_FOR_CONFIDENCE });
     };
     const failureEvidence = evidence.failures.map((f) => f.id);
     const manualEvidence = evidence.reconciliation.map((r) => r.event.id);
@@ -46,7 +47,7 @@ export default defineAnalyzer({
     const variability = fullFailures.length >= 6 && mean(fullFailures) > 0 ? coefficientOfVariation(fullFailures) : undefined;
     const excess = (a: MeasureResult, b: MeasureResult, label: string, evidence: readonly string[]) =>
       a.status === 'ok' && b.status === 'ok'
-        ? ctx.measure(a.value - b.value, { unit: 'share/week', n: Math.min(a.n, b.n), evidence, definition: label, minSample: 6 })
+        ? ctx.measure(a.value - b.value, { unit: 'share/week', n: Math.min(a.n, b.n), evidence, definition: label, minSample: 6, confidentFrom: WEEKS_FOR_CONFIDENCE })
         : ctx.insufficient('one of the two growth rates could not be measured', { unit: 'share/week', definition: label });
     return {
       status: weeks.length >= 6 ? 'ok' : 'insufficient',
@@ -58,7 +59,7 @@ export default defineAnalyzer({
         manualWorkGrowth: manualGrowth,
         failureGrowthOverVolume: excess(failureGrowth, volumeGrowth, 'failure growth − volume growth (per week); above 0: failures grow faster than volume', failureEvidence),
         manualGrowthOverThroughput: excess(manualGrowth, throughputGrowth, 'manual-work growth − throughput growth (per week); above 0: workarounds grow faster than output', manualEvidence),
-        failureVariability: ctx.measure(variability, { unit: 'cv', n: fullFailures.length, evidence: failureEvidence, definition: 'coefficient of variation of weekly failure counts over the active weeks (standard deviation ÷ mean)', minSample: 6 }),
+        failureVariability: ctx.measure(variability, { unit: 'cv', n: fullFailures.length, evidence: failureEvidence, definition: 'coefficient of variation of weekly failure counts over the active weeks (standard deviation ÷ mean)', minSample: 6, confidentFrom: WEEKS_FOR_CONFIDENCE }),
       },
       series: {
         workflowsStartedPerWeek: { unit: 'workflows', points: volume },

@@ -2,6 +2,12 @@
 import { tz } from '@date-fns/tz';
 import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
 
+/**
+ * A weekly figure rests on weeks, not on samples: from eight weeks (two months of handoffs) it is not
+ * flagged low-confidence.
+ */
+export const WEEKS_FOR_CONFIDENCE = 8;
+
 const utc = tz('UTC');
 // events of one day share a week: one date-fns call per day seen, not per event
 const cache = new Map<string, string>();
