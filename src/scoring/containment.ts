@@ -6,7 +6,6 @@ import { HANDOFF_FAILURE_CLASSES, activeWeeks } from '../analyzers/failure-frequ
 import { isPerson } from '../correlate/evidence.js';
 import type { AnalysisRun } from '../pipeline.js';
 import type { AxisScore } from './score.js';
-import { findMeasure } from './score.js';
 
 export interface RouteRisk {
   route: string;
@@ -55,7 +54,8 @@ export interface Containment {
 
 /** Builds the containment path from the run's evidence and the axis scores. */
 export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): Containment {
-  const { evidence, results, weeks, events } = { ...run, events: [...run.byId.values()] };
+  const { evidence, weeks } = run;
+  const events = [...run.byId.values()];
   const failures = evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class));
   const failed = new Set(failures.map((f) => f.workflow));
   const without = [...evidence.leadTimes].filter(([id]) => !failed.has(id)).map(([, l]) => l.hours);
@@ -67,7 +67,9 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   const routes: RouteRisk[] = [...byRoute]
     .map(([route, list]) => {
       const workflows = [...new Set(list.map((f) => f.workflow).filter((w): w is string => w !== undefined))];
-      const added = workflows.reduce((sum, w) => sum + Math.max(0, (evidence.leadTimes.get(w)?.hours ?? baseline) - baseline), 0);
+      // a failure after the work was delivered (a failed write-back) cannot have lengthened delivery
+      const delaying = new Set(list.filter((f) => f.workflow && evidence.leadTimes.has(f.workflow) && f.at <= evidence.leadTimes.get(f.workflow)!.end.at).map((f) => f.workflow!));
+      const added = [...delaying].reduce((sum, w) => sum + Math.max(0, evidence.leadTimes.get(w)!.hours - baseline), 0);
       const lags = list.filter((f) => f.detectionLagHours !== undefined).map((f) => f.detectionLagHours!);
       const detectors = new Map<string, number>();
       for (const f of list) {
@@ -162,13 +164,19 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
       const perWorkflow = top.addedLeadTimeHours / top.workflows;
       criteria.push({ metric: 'lead time added per affected workflow', now: round(perWorkflow, 1), target: round(perWorkflow / 4, 1), unit: 'hours', text: `lead time added per affected workflow ${num(perWorkflow)} h → ≤ ${num(perWorkflow / 4)} h` });
     }
-    const disagreement = findMeasure(results, 'operational-confidence.disagreementHoursP50');
-    if (disagreement?.status === 'ok' && disagreement.value > 8) {
-      criteria.push({ metric: 'median disagreement between tools', now: disagreement.value, target: 8, unit: 'hours', text: `median time tools disagree on done-ness ${num(disagreement.value)} h → ≤ 8 h` });
+    // disagreement is a criterion only where this route's failures fall inside the stretch the tools disagree
+    const failedAt = new Map<string, string[]>();
+    for (const f of list) if (f.workflow) failedAt.set(f.workflow, [...(failedAt.get(f.workflow) ?? []), f.at]);
+    const disagreeing = evidence.disagreements
+      .filter((d) => d.hours > DISAGREEMENT_TOLERANCE_HOURS && (failedAt.get(d.workflow) ?? []).some((at) => at >= d.from.at && (!d.until || at <= d.until.at)))
+      .map((d) => d.hours);
+    const disagreementP50 = disagreeing.length >= 5 ? median(disagreeing) : undefined;
+    if (disagreementP50 !== undefined) {
+      criteria.push({ metric: 'median disagreement between tools', now: round(disagreementP50, 1), target: 8, unit: 'hours', text: `median time the tools disagree on done-ness after a failure here ${num(disagreementP50)} h → ≤ 8 h` });
     }
     target = {
       route: top.route,
-      why: `${top.failures} of ${failures.length} handoff failures (${Math.round(top.share * 100)}%), adding ${num(top.addedLeadTimeHours)} h of lead time across ${top.workflows} workflows${top.owner ? `; detected most often by ${top.owner.team}` : '; no team owns its detection'}`,
+      why: `${top.failures} of ${failures.length} handoff failures (${Math.round(top.share * 100)}%), adding ${num(top.addedLeadTimeHours)} h of lead time across ${top.workflows} workflows; ${ownership(top.owner)}`,
       criteria,
     };
   }
@@ -182,6 +190,16 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   );
   return { routes, failureClasses, systemOfRecord, target, monitoring };
 }
+
+/** Who owns a route's detection, in words: a team that catches most of its failures, or nobody. */
+function ownership(owner: RouteRisk['owner']): string {
+  if (!owner) return 'no person was seen detecting its failures';
+  if (owner.share >= 0.5) return `${owner.team} detects ${Math.round(owner.share * 100)}% of its failures`;
+  return `no team owns its detection (the most frequent, ${owner.team}, caught ${Math.round(owner.share * 100)}%)`;
+}
+
+/** The tolerance the operational-confidence analyzer uses by default. */
+const DISAGREEMENT_TOLERANCE_HOURS = 4;
 
 function num(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(value >= 10 ? 0 : 1);
