@@ -100,7 +100,7 @@ const HUMAN_FIX_KINDS = new Set(['sync-retried', 'sync-succeeded', 'sync-failed'
 /**
  * A person, as far as the exports tell: integration accounts are marked by the vendor or the config,
  * the platform's own rules are `system`; an actor nothing marks is taken for a person (Salesforce
- * marks nobody), and the share of such actors is reported beside the figures.
+ * marks nobody); analysis.json and the reports give how many events rest on such actors.
  */
 export function isPerson(actor: HandoffEvent['actor']): boolean {
   return actor.type === 'human' || actor.type === 'unknown';

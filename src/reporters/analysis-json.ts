@@ -63,6 +63,8 @@ export interface Analysis {
     unlinkedRecords: number;
     unlinked: AnalysisRun['correlation']['unlinked'];
     danglingLinks: AnalysisRun['correlation']['danglingLinks'];
+    /** events by who made them: `unknown` actors are counted as people (nothing marked them as integration accounts) */
+    actors: { human: number; integration: number; system: number; unknown: number };
   } | null;
   scorecard: Scorecard | null;
   analyzers: AnalyzerResult[];
@@ -146,6 +148,7 @@ export function buildAnalysis({ run, files, scorecard }: ReportInput): Analysis 
       unlinkedRecords: run.correlation.unlinked.reduce((s, u) => s + u.count, 0),
       unlinked: run.correlation.unlinked,
       danglingLinks: run.correlation.danglingLinks,
+      actors: countActors(run.byId.values()),
     },
     scorecard: scorecard ?? null,
     analyzers: run.results,
@@ -157,4 +160,11 @@ export function buildAnalysis({ run, files, scorecard }: ReportInput): Analysis 
 /** analysis.json text: two-space JSON with a final newline. */
 export function renderAnalysisJson(analysis: Analysis): string {
   return `${JSON.stringify(analysis, null, 2)}\n`;
+}
+
+/** Events by actor type, so a reader sees how much rests on actors nothing marked. */
+function countActors(events: Iterable<HandoffEvent>): { human: number; integration: number; system: number; unknown: number } {
+  const counts = { human: 0, integration: 0, system: 0, unknown: 0 };
+  for (const event of events) counts[event.actor.type]++;
+  return counts;
 }

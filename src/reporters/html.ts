@@ -3,7 +3,7 @@ import type { AxisScore } from '../scoring/score.js';
 import type { Analysis } from './analysis-json.js';
 import { axisScoresChart, detectionLagChart, leadTimeChart, routeMapChart, weeklyFailuresChart, type RouteEdge } from './charts.js';
 import { html, type SafeHtml } from './escape.js';
-import { handoffRoutes } from './markdown.js';
+import { actorsLine, handoffRoutes } from './markdown.js';
 import { BAND_LABELS, DECISION_LABELS, formatChange, formatMeasure, formatNumber, formatValue } from './format.js';
 
 const STYLE = `
@@ -107,7 +107,7 @@ ${tableOf(
   [2, 3, 4, 5, 6],
 )}
 <p>Rows read = accepted + rejected: ${inputs.totals.rowsRead} = ${inputs.totals.rowsAccepted} + ${inputs.totals.rowsRejected}, in ${inputs.totals.files} files.</p>
-${correlation ? html`<p>Records: ${correlation.records}; linked into workflows: ${correlation.linkedRecords}; unlinked: ${correlation.unlinkedRecords}; links to records not in the exports: ${correlation.danglingLinks}.</p>${correlation.unlinked.length ? tableOf(['system', 'record type', 'unlinked', 'examples'], correlation.unlinked.map((u) => [u.system, u.type, String(u.count), u.examples.join(', ')]), [2]) : html``}` : html``}
+${correlation ? html`<p>Records: ${correlation.records}; linked into workflows: ${correlation.linkedRecords}; unlinked: ${correlation.unlinkedRecords}; links to records not in the exports: ${correlation.danglingLinks}.</p><p>Actors: ${actorsLine(correlation.actors)}.</p>${correlation.unlinked.length ? tableOf(['system', 'record type', 'unlinked', 'examples'], correlation.unlinked.map((u) => [u.system, u.type, String(u.count), u.examples.join(', ')]), [2]) : html``}` : html``}
 <p>Rejects: ${errors}; warnings: ${inputs.issues.length - errors} (all of them in rejects.csv).</p>
 ${inputs.issues.length ? tableOf(['where', 'severity', 'code', 'message'], inputs.issues.slice(0, 50).map((i) => [html`<code>${[i.file, i.line, i.column].filter((p) => p !== undefined).join(':')}</code>`, i.severity, html`<code>${i.code}</code>`, i.message])) : html``}
 ${analysis.analyzers.length
