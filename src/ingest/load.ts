@@ -67,8 +67,7 @@ export async function loadInputs(paths: readonly string[], connectors: readonly 
   const results: FileResult[] = [];
   const events: HandoffEvent[] = [];
   for (const [index, path] of files.entries()) {
-    const name = relative(process.cwd(), path) || path;
-    const cited = name.startsWith('..') ? path : name;
+    const cited = citedName(path);
     const keep = options.retain !== false;
     const result = await readFile(fileSource(path, cited), connectors, {
       ...options,
@@ -83,6 +82,12 @@ export async function loadInputs(paths: readonly string[], connectors: readonly 
   }
   events.sort(compareEvents);
   return { files: results, events, missing };
+}
+
+/** How evidence names a file: relative to the working folder when inside it, else as given. */
+export function citedName(path: string): string {
+  const name = relative(process.cwd(), path) || path;
+  return name.startsWith('..') ? path : name;
 }
 
 /** Time order, ties broken by file and line so the order never depends on reading order. */

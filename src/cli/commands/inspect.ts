@@ -1,11 +1,10 @@
 // `handoff-risk inspect`: the dry run — what was detected in each file and what its rows became.
 import type { Command } from 'commander';
-import { connectors } from '../../../connectors/index.js';
-import { loadInputs } from '../../ingest/load.js';
-import { createFileSummarizer, type FileSummary } from '../../ingest/summarize.js';
+import type { FileSummary } from '../../ingest/summarize.js';
 import { formatIssue } from '../../model/index.js';
 import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
 import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
+import { defaultJobs, summarizeInputs } from '../summarize-inputs.js';
 
 /** Codes that mean a file could not be used at all: exit 2. */
 const UNUSABLE = new Set(['file/unreadable', 'file/unrecognised', 'file/missing-columns', 'json/malformed']);
@@ -17,26 +16,18 @@ export function registerInspect(program: Command, io: CliIo, setExit: (code: num
       .description('show, for every file, the connector detected, rows read/accepted/rejected, events and the first rejects')
       .argument('<paths...>', 'export files or folders')
       .option('--json', 'print one JSON object')
-      .option('--rejects <n>', 'how many rejects to show per file', '10'),
-  ).action(async (paths: string[], flags: InputFlags & { json?: boolean; rejects: string }) => {
+      .option('--rejects <n>', 'how many rejects to show per file', '10')
+      .option('-j, --jobs <n>', 'files read at once, on worker threads (default: the cores, at most 4)'),
+  ).action(async (paths: string[], flags: InputFlags & { json?: boolean; rejects: string; jobs?: string }) => {
     const shown = Number(flags.rejects);
     if (!Number.isInteger(shown) || shown < 0) throw new CliError(`--rejects ${flags.rejects}: not a whole number`);
     const options = await resolveLoadOptions(flags);
-    // inspect keeps no events: each file is summarised as its rows stream by
-    const summarizers = new Map<string, ReturnType<typeof createFileSummarizer>>();
-    const loaded = await loadInputs(paths, connectors, {
-      ...options,
-      retain: false,
-      onEvent: (event, file) => {
-        let summarizer = summarizers.get(file);
-        if (!summarizer) summarizers.set(file, (summarizer = createFileSummarizer()));
-        summarizer.add(event);
-      },
-      ...progressReporter(io),
-    });
+    const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new CliError(`--jobs ${flags.jobs}: not a whole number of at least 1`);
+    // inspect keeps no events: each file is summarised as its rows stream by, on up to `jobs` threads
+    const { summaries, missing } = await summarizeInputs(paths, options, jobs, progressReporter(io));
     io.progress?.('');
-    if (loaded.missing.length && !loaded.files.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));
-    const summaries = loaded.files.map((result) => (summarizers.get(result.file) ?? createFileSummarizer()).finish(result));
+    if (missing.length && !summaries.length) throw new CliError(missing.map((issue) => issue.message).join('\n'));
     const totals = {
       files: summaries.length,
       rowsRead: sum(summaries, 'rowsRead'),
@@ -44,17 +35,18 @@ export function registerInspect(program: Command, io: CliIo, setExit: (code: num
       rowsRejected: sum(summaries, 'rowsRejected'),
       events: sum(summaries, 'events'),
     };
-    const unusable = [...loaded.missing, ...summaries.flatMap((s) => s.issues.filter((issue) => UNUSABLE.has(issue.code)))];
+    // a malformed NDJSON line is one reject; a file is unusable only when nothing in it could be read
+    const unusable = [...missing, ...summaries.filter((s) => s.rowsAccepted === 0).flatMap((s) => s.issues.filter((issue) => UNUSABLE.has(issue.code)))];
 
     if (flags.json) {
-      io.out(`${JSON.stringify({ version: 1, files: summaries.map(toJson), missing: loaded.missing, totals }, null, 2)}\n`);
+      io.out(`${JSON.stringify({ version: 1, files: summaries.map(toJson), missing: missing, totals }, null, 2)}\n`);
     } else {
       for (const summary of summaries) io.out(renderFile(summary, shown));
-      for (const issue of loaded.missing) io.out(`${issue.message}\n\n`);
+      for (const issue of missing) io.out(`${issue.message}\n\n`);
       io.out(`${totals.files} files: ${totals.rowsRead} rows read = ${totals.rowsAccepted} accepted + ${totals.rowsRejected} rejected; ${totals.events} events\n`);
     }
     if (unusable.length) {
-      if (flags.json) io.err(`${unusable.map((issue) => issue.message).join('\n')}\n`);
+      if (flags.json) io.err(`${unusable.map(formatIssue).join('\n')}\n`);
       setExit(EXIT.usage);
     }
   });
