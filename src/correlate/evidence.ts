@@ -25,7 +25,6 @@ export interface FailureIncident {
   id: string;
   class: FailureClass;
   at: string;
-  week?: string;
   workflow?: string;
   /** the record the failure belongs to (the run, or the record that bounced) */
   record: string;
@@ -33,10 +32,10 @@ export interface FailureIncident {
   route: string;
   /** every event of the incident: the failing runs, the bounce */
   events: HandoffEvent[];
-  /** first human action addressing it */
+  /** the first action of a person doing the failed flow's work, else the run that ended the incident */
   detection?: HandoffEvent;
   detectionLagHours?: number;
-  /** no record of the workflow had an owner when it was detected */
+  /** the customer's ticket (else the delivery issue) had no assignee at detection; absent when the export shows no owners */
   ownerlessAtDetection?: boolean;
   recovery?: HandoffEvent;
   /** the rest of the fix: the same flow's work done by hand right after the recovery (the CRM status after the ticket) */
@@ -82,7 +81,7 @@ export interface Evidence {
   syncedFields: string[];
   /** human actor → team, as inferred or configured */
   actorTeams: Map<string, string>;
-  /** workflow → lead time window: first start event to last done event */
+  /** workflow → lead time: the CRM win (or the first event) to the delivery tracker saying done */
   leadTimes: Map<string, { start: HandoffEvent; end: HandoffEvent; hours: number }>;
   unmappedStates: { system: string; state: string; count: number }[];
 }
