@@ -68,6 +68,7 @@ export async function resolveLoadOptions(flags: InputFlags): Promise<LoadOptions
     ...(timeZone ? { timeZone } : {}),
     ...(dateOrder ? { dateOrder } : {}),
     integrationActors: [...(config.integrationActors ?? []), ...(flags.integrationActor ?? [])],
+    ...(config.correlation?.keys.length ? { linkKeys: config.correlation.keys } : {}),
     connectorSettings: { ...(config.connectors ?? {}), 'generic-event-log': { ...generic, columns } },
   };
 }

@@ -58,8 +58,16 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
   }
 
   // only plain data crosses to a worker: the callbacks stay here
-  const { connector, timeZone, dateOrder, integrationActors, settings, connectorSettings } = options;
-  const shared = { ...(connector ? { connector } : {}), ...(timeZone ? { timeZone } : {}), ...(dateOrder ? { dateOrder } : {}), ...(integrationActors ? { integrationActors } : {}), ...(settings ? { settings } : {}), ...(connectorSettings ? { connectorSettings } : {}) };
+  const { connector, timeZone, dateOrder, integrationActors, settings, connectorSettings, linkKeys } = options;
+  const shared = {
+    ...(connector ? { connector } : {}),
+    ...(timeZone ? { timeZone } : {}),
+    ...(dateOrder ? { dateOrder } : {}),
+    ...(integrationActors ? { integrationActors } : {}),
+    ...(settings ? { settings } : {}),
+    ...(connectorSettings ? { connectorSettings } : {}),
+    ...(linkKeys ? { linkKeys } : {}),
+  };
   const summaries: FileSummary[] = new Array(files.length);
   const rowsNow = new Map<number, number>();
   let next = 0;

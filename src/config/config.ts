@@ -14,6 +14,13 @@ export const Config = z
     integrationActors: z.array(z.string().min(1)).optional(),
     /** settings per connector id, e.g. `{ "generic-event-log": { "columns": { "case": "Ticket" } } }` */
     connectors: z.record(z.string(), z.record(z.string(), z.unknown())).optional(),
+    correlation: z
+      .object({
+        /** columns or fields holding another system's ids, e.g. `{ "connector": "jira-csv", "field": "Custom field (Deal ID)", "system": "hubspot" }` */
+        keys: z.array(z.object({ connector: z.string().min(1).optional(), field: z.string().min(1), system: z.string().min(1).optional() }).strict()),
+      })
+      .strict()
+      .optional(),
     /** actor id, name or e-mail → team, for people the exports do not place in a team */
     teams: z.record(z.string(), z.string().min(1)).optional(),
     /** group value as an export writes it (a Zendesk group id, a queue id) → team name */

@@ -51,6 +51,15 @@ export interface ConnectorOptions {
   settings?: Record<string, unknown>;
   /** settings per connector id, as the config file's `connectors` section gives them */
   connectorSettings?: Record<string, Record<string, unknown>>;
+  /** columns or fields that hold another system's record ids, added as links to every event of the row */
+  linkKeys?: LinkKey[];
+}
+
+/** A configured correlation key: `field` of a row (of `connector`'s files, or any) holds ids of `system`. */
+export interface LinkKey {
+  connector?: string;
+  field: string;
+  system?: string;
 }
 
 /** The options one connector sees: its own settings picked out of `connectorSettings`. */

@@ -5,6 +5,7 @@ import {
   optionsFor,
   type Connector,
   type ConnectorOptions,
+  type LinkKey,
   type InputFormat,
   type InputShape,
   type RowContext,
@@ -159,6 +160,7 @@ function rowMapper(
   result: FileResult,
 ) {
   const integration = new Set((options.integrationActors ?? []).map((name) => name.trim().toLowerCase()));
+  const keys = (options.linkKeys ?? []).filter((key) => !key.connector || key.connector === connector.meta.id);
   let rowIssues: Issue[] = [];
   let rejected = false;
   let line = 0;
@@ -245,6 +247,7 @@ function rowMapper(
         }
       } else {
         drafts = connector.toEvents(parsed.data, ctx);
+        if (keys.length) addKeyLinks(drafts, row.value, keys);
       }
       const events: HandoffEvent[] = [];
       if (!rejected) {
@@ -434,6 +437,26 @@ async function openNdjsonInput(source: InputSource): Promise<Opened | undefined>
     columnOf: () => () => undefined,
     fileIssues: () => [],
   };
+}
+
+/**
+ * Adds the configured correlation keys of a row as links of each of its events: the cell (or JSON
+ * field, dotted paths allowed) may hold several ids separated by `,` or `;`.
+ */
+function addKeyLinks(drafts: EventDraft[], row: Record<string, unknown>, keys: readonly LinkKey[]): void {
+  const byName = new Map(Object.keys(row).map((name) => [normaliseHeader(name), name]));
+  for (const key of keys) {
+    const direct = byName.get(normaliseHeader(key.field));
+    const value = direct !== undefined ? row[direct] : key.field.split('.').reduce<unknown>((v, part) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined), row);
+    const texts = (Array.isArray(value) ? value : [value]).filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+    const ids = texts.flatMap((text) => String(text).split(/[,;]/)).map((id) => id.trim()).filter((id) => id !== '');
+    for (const draft of drafts) {
+      for (const id of ids) {
+        const links = (draft.links ??= []);
+        if (!links.some((link) => link.id === id && link.system === key.system)) links.push({ ...(key.system ? { system: key.system } : {}), id, via: key.field });
+      }
+    }
+  }
 }
 
 function quote(text: string): string {

@@ -92,3 +92,13 @@ describe('handoff-risk inspect', () => {
     expect(JSON.parse(child.stdout).files).toHaveLength(1);
   });
 });
+
+describe('the config file', () => {
+  it('names the path of a bad correlation key', async () => {
+    const config = join(folder, 'bad-keys.json');
+    writeFileSync(config, JSON.stringify({ correlation: { keys: [{ field: 'Deal' }, { field: '' }] } }));
+    const { code, err } = await run('inspect', good, '--config', config);
+    expect(code).toBe(2);
+    expect(err).toContain('correlation.keys[1].field');
+  });
+});

@@ -132,3 +132,21 @@ describe('readFile over JSON and NDJSON', () => {
     expect(result).toMatchObject({ format: 'ndjson', connector: 'test-lines', rowsAccepted: 2 });
   });
 });
+
+describe('configured correlation keys', () => {
+  it('adds the ids in a configured column as links of every event of the row', async () => {
+    const text = 'Ticket Id,Status,Changed At,Deal\n1,open,2026-01-05,D-1; D-2\n2,open,2026-01-05,\n';
+    const { events } = await read('k.csv', text, { linkKeys: [{ connector: 'test-tickets', field: 'deal', system: 'crm' }, { connector: 'other', field: 'Status' }] });
+    expect(events[0]!.links).toEqual([
+      { system: 'crm', id: 'D-1', via: 'deal' },
+      { system: 'crm', id: 'D-2', via: 'deal' },
+    ]);
+    expect(events[1]!.links).toBeUndefined();
+  });
+
+  it('reads a dotted path in a JSON record', async () => {
+    const page = '{"items":[{"id":1,"meta":{"deal":"D-9"},"children":[{"at":"2026-01-01T00:00:00Z"}]}]}';
+    const { events } = await read('k.json', page, { linkKeys: [{ field: 'meta.deal', system: 'crm' }] });
+    expect(events[0]!.links).toEqual([{ system: 'crm', id: 'D-9', via: 'meta.deal' }]);
+  });
+});
