@@ -50,6 +50,13 @@ export async function resolveLoadOptions(flags: InputFlags): Promise<LoadOptions
   }
   const timeZone = flags.tz ?? config.timeZone;
   if (timeZone && !isKnownTimeZone(timeZone)) throw new CliError(`--tz ${timeZone}: not an IANA time zone (e.g. Europe/Berlin)`);
+  // a connector's own zone is checked as early as the global one, and named by its config path
+  for (const [id, settings] of Object.entries(config.connectors ?? {})) {
+    const zone = settings.timeZone;
+    if (zone !== undefined && (typeof zone !== 'string' || !isKnownTimeZone(zone))) {
+      throw new CliError(`${flags.config}: connectors.${id}.timeZone: ${JSON.stringify(zone)} is not an IANA time zone (e.g. Europe/Berlin)`);
+    }
+  }
   const dateOrder = flags.dayFirst ? 'dmy' : (flags.dateOrder ?? config.dateOrder);
   const generic = { ...(config.connectors?.['generic-event-log'] ?? {}) } as { columns?: Record<string, string> };
   const columns = { ...(generic.columns ?? {}) };

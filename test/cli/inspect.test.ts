@@ -102,3 +102,13 @@ describe('the config file', () => {
     expect(err).toContain('correlation.keys[1].field');
   });
 });
+
+describe('per-connector zones', () => {
+  it('refuses an unknown zone in a connector section, naming its path', async () => {
+    const config = join(folder, 'bad-zone.json');
+    writeFileSync(config, JSON.stringify({ connectors: { 'jira-csv': { timeZone: 'Europe/Atlantis' } } }));
+    const { code, err } = await run('inspect', good, '--config', config);
+    expect(code).toBe(2);
+    expect(err).toContain('connectors.jira-csv.timeZone');
+  });
+});
