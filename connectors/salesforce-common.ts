@@ -1,6 +1,6 @@
 // Shared helpers of the Salesforce connectors: cells, ids, actors, closed states and link fields.
 import type { ConnectorOptions, RowContext } from '../src/ingest/connector.js';
-import type { Actor, ActorType, RecordLink } from '../src/model/index.js';
+import type { Actor, ActorType, EventDraft, RecordLink } from '../src/model/index.js';
 
 /** Settings every Salesforce connector reads from `options.settings`. */
 export interface SalesforceSettings {
@@ -154,4 +154,42 @@ export function recordLinks(row: Record<string, unknown>, lookups: string[], opt
     links.push(...linksOf(name, cell(row, name), options));
   }
   return links;
+}
+
+/**
+ * The two events a plain object export gives for one record: `created` (by its creator, with today's
+ * snapshot in `detail`) and, once closed, `resolved` at the close time (the export does not say who
+ * closed it). Shared by the Opportunity and Case exports.
+ */
+export function objectExportEvents(
+  ctx: RowContext<unknown>,
+  row: Record<string, unknown>,
+  record: { systemKind: 'crm' | 'support'; type: string; links: RecordLink[] },
+  created: string,
+  closed: { at: string; field: string; to?: string; detail?: string; team?: string } | undefined,
+  snapshot: (string | undefined)[],
+): EventDraft[] {
+  const base = {
+    system: 'salesforce',
+    systemKind: record.systemKind,
+    record: { type: record.type, id: String(row.Id).trim() },
+    ...(record.links.length ? { links: record.links } : {}),
+  };
+  const detail = snapshot.filter(Boolean).join('; ');
+  const events: EventDraft[] = [
+    { ...base, at: created, kind: 'created', actor: actorOf(ctx, cell(row, 'CreatedById'), cell(row, 'CreatedBy.Name')), ...(detail ? { detail } : {}) },
+  ];
+  if (closed) {
+    events.push({
+      ...base,
+      at: closed.at,
+      kind: 'resolved',
+      actor: { id: 'unknown', type: 'unknown' },
+      field: closed.field,
+      ...(closed.to ? { to: closed.to } : {}),
+      ...(closed.detail ? { detail: closed.detail } : {}),
+      ...(closed.team ? { team: closed.team } : {}),
+    });
+  }
+  return events;
 }

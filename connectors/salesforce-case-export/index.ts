@@ -1,7 +1,6 @@
 // Salesforce Case records (a plain object export): creation, closing, current owner or queue, links of each case.
 import { defineConnector } from '../../src/ingest/connector.js';
-import type { EventDraft } from '../../src/model/index.js';
-import { actorOf, cell, isClosedStatus, isQueueId, isTrue, recordLinks } from '../salesforce-common.js';
+import { cell, isClosedStatus, isQueueId, isTrue, objectExportEvents, recordLinks } from '../salesforce-common.js';
 import { SalesforceCaseRow } from './row.js';
 
 /** Lookups of a Case that name other Salesforce records. */
@@ -41,45 +40,21 @@ export default defineConnector({
     if (!created || (isClosed && !closed)) return [];
 
     const owner = cell(row, 'OwnerId');
-    const links = recordLinks(row, LOOKUPS, ctx.options);
-    const base = {
-      system: 'salesforce',
-      systemKind: 'support' as const,
-      record: { type: 'Case', id: row.Id.trim() },
-      ...(links.length ? { links } : {}),
-    };
     // the export is a snapshot: owner, status, origin and escalation are today's, as `key=value` in detail
-    const snapshot = [
-      row.CaseNumber ? `number=${row.CaseNumber.trim()}` : undefined,
-      owner ? `owner=${owner}` : undefined,
-      status ? `status=${status}` : undefined,
-      cell(row, 'Origin') ? `origin=${cell(row, 'Origin')}` : undefined,
-      isTrue(cell(row, 'IsEscalated')) ? 'escalated=true' : undefined,
-    ]
-      .filter(Boolean)
-      .join('; ');
-    const events: EventDraft[] = [
-      {
-        ...base,
-        at: created,
-        kind: 'created',
-        actor: actorOf(ctx, cell(row, 'CreatedById'), cell(row, 'CreatedBy.Name')),
-        ...(snapshot ? { detail: snapshot } : {}),
-      },
-    ];
-    if (closed) {
-      events.push({
-        ...base,
-        at: closed,
-        kind: 'resolved',
-        // the export does not say who closed it
-        actor: { id: 'unknown', type: 'unknown' },
-        field: 'Status',
-        ...(status ? { to: status } : {}),
-        // a queue still owning a closed case is the team that held it at the close
-        ...(isQueueId(owner) ? { team: owner! } : {}),
-      });
-    }
-    return events;
+    return objectExportEvents(
+      ctx,
+      row,
+      { systemKind: 'support', type: 'Case', links: recordLinks(row, LOOKUPS, ctx.options) },
+      created,
+      // a queue still owning a closed case is the team that held it at the close
+      closed ? { at: closed, field: 'Status', ...(status ? { to: status } : {}), ...(isQueueId(owner) ? { team: owner! } : {}) } : undefined,
+      [
+        row.CaseNumber ? `number=${row.CaseNumber.trim()}` : undefined,
+        owner ? `owner=${owner}` : undefined,
+        status ? `status=${status}` : undefined,
+        cell(row, 'Origin') ? `origin=${cell(row, 'Origin')}` : undefined,
+        isTrue(cell(row, 'IsEscalated')) ? 'escalated=true' : undefined,
+      ],
+    );
   },
 });

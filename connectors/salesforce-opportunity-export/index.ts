@@ -1,7 +1,6 @@
 // Salesforce Opportunity records (a plain object export): creation, close, current owner and links of each deal.
 import { defineConnector } from '../../src/ingest/connector.js';
-import type { EventDraft } from '../../src/model/index.js';
-import { actorOf, cell, isClosedStage, isTrue, recordLinks } from '../salesforce-common.js';
+import { cell, isClosedStage, isTrue, objectExportEvents, recordLinks } from '../salesforce-common.js';
 import { SalesforceOpportunityRow } from './row.js';
 
 /** Lookups of an Opportunity that name other Salesforce records (accounts, contacts, campaigns). */
@@ -42,37 +41,15 @@ export default defineConnector({
     if (!created || (isClosed && !closed)) return [];
 
     const owner = cell(row, 'OwnerId');
-    const links = recordLinks(row, LOOKUPS, ctx.options);
-    const base = {
-      system: 'salesforce',
-      systemKind: 'crm' as const,
-      record: { type: 'Opportunity', id: row.Id.trim() },
-      ...(links.length ? { links } : {}),
-    };
+    const won = row.IsWon === undefined ? undefined : isTrue(cell(row, 'IsWon'));
     // the export is a snapshot: the owner and stage are today's, written as `key=value` in detail
-    const snapshot = [owner ? `owner=${owner}` : undefined, stage ? `stage=${stage}` : undefined].filter(Boolean).join('; ');
-    const events: EventDraft[] = [
-      {
-        ...base,
-        at: created,
-        kind: 'created',
-        actor: actorOf(ctx, cell(row, 'CreatedById'), cell(row, 'CreatedBy.Name')),
-        ...(snapshot ? { detail: snapshot } : {}),
-      },
-    ];
-    if (closed) {
-      const won = row.IsWon === undefined ? undefined : isTrue(cell(row, 'IsWon'));
-      events.push({
-        ...base,
-        at: closed,
-        kind: 'resolved',
-        // the export does not say who closed it
-        actor: { id: 'unknown', type: 'unknown' },
-        ...(stage ? { to: stage } : {}),
-        field: 'StageName',
-        ...(won === undefined ? {} : { detail: won ? 'won' : 'lost' }),
-      });
-    }
-    return events;
+    return objectExportEvents(
+      ctx,
+      row,
+      { systemKind: 'crm', type: 'Opportunity', links: recordLinks(row, LOOKUPS, ctx.options) },
+      created,
+      closed ? { at: closed, field: 'StageName', ...(stage ? { to: stage } : {}), ...(won === undefined ? {} : { detail: won ? 'won' : 'lost' }) } : undefined,
+      [owner ? `owner=${owner}` : undefined, stage ? `stage=${stage}` : undefined],
+    );
   },
 });
