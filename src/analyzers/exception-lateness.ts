@@ -46,7 +46,7 @@ export default defineAnalyzer({
     return {
       status: 'ok',
       measures: {
-        detectionLagP50: ctx.measure(quantile(lags, 0.5), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: 'hours from the first failed run to the first human action addressing it (a retry, a manual creation, an edit of a synced field)', minSample: 3 }),
+        detectionLagP50: ctx.measure(quantile(lags, 0.5), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: 'hours from the first failed run to the first action of a person doing the flow\'s work (re-running it, creating what it creates, setting what it writes), else to the run that ended the incident', minSample: 3 }),
         detectionLagP90: ctx.measure(quantile(lags, 0.9), { unit: 'hours', n: lags.length, evidence: slowest.map((f) => f.detection!.id), definition: '90th percentile (type 7) of the same lags', minSample: 3 }),
         lateShare: ctx.measure(detected.length ? lateOnes.length / detected.length : undefined, { unit: 'share', n: detected.length, ci: wilson(lateOnes.length, detected.length), evidence: lateOnes.map((f) => f.id), definition: `detected failures whose detection lag exceeds ${late} h`, minSample: 3 }),
         undetectedShare: ctx.measure(humanHandled.length ? undetected.length / humanHandled.length : undefined, { unit: 'share', n: humanHandled.length, ci: wilson(undetected.length, humanHandled.length), evidence: undetected.map((f) => f.id), definition: 'failures no person had acted on by the end of the window (automatic retries excluded)', minSample: 3 }),

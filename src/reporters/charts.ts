@@ -69,7 +69,7 @@ export function weeklyFailuresChart(points: readonly { week: string; failures: n
 /** Detection lag: failures per lag bucket. */
 export function detectionLagChart(buckets: readonly { bucket: string; failures: number }[]): SafeHtml {
   const id = 'detection-lag';
-  const title = 'Detection lag: time from failure to the first human action';
+  const title = 'Detection lag: time from failure to the first action that fixes it';
   if (!buckets.length) return empty(id, title, 'no detected failures: detection lag was not measured');
   const H = 230;
   const [left, right, top, bottom] = [44, 16, 34, 40];

@@ -77,7 +77,7 @@ function chartsSection(analysis: Analysis): SafeHtml {
 ${analysis.scorecard ? figure(axisScoresChart(analysis.scorecard.axes, analysis.scorecard.bands), 'Axis scores; the shaded bands are manage in place, watch and remediation sprint.') : html``}
 ${figure(weeklyFailuresChart(weekly, volumeLabel), `Handoff failures per ISO week (bars) against ${volumeLabel} per week (line). Failures growing faster than volume amplify friction.`)}
 ${figure(detectionLagChart(lag), 'How long failures waited for a person to act on them.')}
-${figure(leadTimeChart(lead), 'Lead time from the first start event to the last done event of each workflow.')}
+${figure(leadTimeChart(lead), 'Lead time from the CRM win (or the first event of the workflow) to the delivery tracker saying done.')}
 ${figure(routeMapChart(edges, failing), 'Where responsibility moves between systems, and which integration flows fail most.')}`;
 }
 
