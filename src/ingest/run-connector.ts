@@ -147,6 +147,7 @@ export async function readFile(
     if (next.done) break;
     take(next.value);
   }
+  result.issues.push(...(opened.endIssues?.() ?? []));
   return result;
 }
 
@@ -288,6 +289,8 @@ type Opened = {
   rows(connector: Connector): AsyncGenerator<Row | Fault>;
   columnOf(connector: Connector): (field: string) => number | undefined;
   fileIssues(connector: Connector): Issue[];
+  /** issues known only once every row was read */
+  endIssues?(): Issue[];
 };
 
 async function openInput(source: InputSource, format: InputFormat): Promise<Opened | JsonFault | undefined> {
@@ -342,6 +345,7 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
 async function openCsvInput(source: InputSource): Promise<Opened | undefined> {
   const table = await openCsv(source);
   if (!table) return undefined;
+  const excel = { count: 0, line: 1, column: 1, sample: '' };
   const header = table.header.map((name) => name.trim());
   return {
     shape: { format: 'csv', header },
@@ -350,6 +354,15 @@ async function openCsvInput(source: InputSource): Promise<Opened | undefined> {
     async *rows(connector) {
       const layout = csvLayout(header, connector);
       for await (const record of table.rows) {
+        if (!('message' in record)) {
+          for (let i = 0; i < record.cells.length; i++) {
+            const cell = record.cells[i]!;
+            // cheap test first: almost no cell holds an `E+`
+            if (cell.length > 4 && cell.length < 20 && (cell.includes('E+') || cell.includes('e+')) && SCIENTIFIC.test(cell)) {
+              if (excel.count++ === 0) Object.assign(excel, { line: record.line, column: i + 1, sample: cell });
+            }
+          }
+        }
         if ('message' in record) {
           yield { line: record.line, code: 'csv/malformed', message: record.message, ...(record.column ? { column: record.column } : {}) };
           continue;
@@ -363,8 +376,24 @@ async function openCsvInput(source: InputSource): Promise<Opened | undefined> {
       return (field) => layout.columns.get(field);
     },
     fileIssues: () => [],
+    endIssues: () =>
+      excel.count
+        ? [
+            {
+              severity: 'warning',
+              code: 'file/excel-damage',
+              file: source.name,
+              line: excel.line,
+              column: excel.column,
+              message: `${excel.count === 1 ? '1 cell looks' : `${excel.count} cells look`} like a number a spreadsheet turned into scientific notation (first: "${excel.sample}"): a long id there is lost; export again without opening the file in Excel`,
+            },
+          ]
+        : [],
   };
 }
+
+/** `1.21143E+15`: what Excel makes of a long numeric id, beyond repair. */
+const SCIENTIFIC = /^-?\d(\.\d+)?E\+\d+$/i;
 
 /** How a CSV header maps onto a connector's field names: case-insensitive, repeated columns as arrays. */
 function csvLayout(header: string[], connector: Connector) {

@@ -14,6 +14,7 @@ export const IssueCode = z.enum([
   'file/unrecognised',
   'file/missing-columns',
   'file/partial-page',
+  'file/excel-damage',
   'csv/malformed',
   'csv/ragged-row',
   'json/malformed',

@@ -150,3 +150,14 @@ describe('configured correlation keys', () => {
     expect(events[0]!.links).toEqual([{ system: 'crm', id: 'D-9', via: 'meta.deal' }]);
   });
 });
+
+describe('spreadsheet damage', () => {
+  it('warns once per file, at the first cell, when ids were turned into scientific notation', async () => {
+    const text = 'Ticket Id,Status,Changed At\n1.21143E+15,open,2026-01-05\n1.03006E+13,open,2026-01-05\n7,open,2026-01-05\n';
+    const { result } = await read('x.csv', text);
+    const damage = result.issues.filter((issue) => issue.code === 'file/excel-damage');
+    expect(damage).toMatchObject([{ severity: 'warning', line: 2, column: 1 }]);
+    expect(damage[0]!.message).toMatch(/^2 cells look/);
+    expect(result.rowsAccepted).toBe(3);
+  });
+});
