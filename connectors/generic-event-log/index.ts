@@ -1,5 +1,6 @@
 // Generic process-mining event log (BPI Challenge, helpdesk, pm4py examples): one row per event.
 import { defineConnector, type ConnectorOptions, type InputShape, type Match } from '../../src/ingest/connector.js';
+import { resolveColumnRoles } from '../../src/ingest/column-roles.js';
 import { inferDateOrder } from '../../src/ingest/timestamps.js';
 import { COLUMN_GUESSES, GenericEventLogRow, REQUIRED_ROLES, type ColumnRole } from './row.js';
 
@@ -13,35 +14,12 @@ export interface GenericLogSettings {
   system?: string;
 }
 
-const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
-
 /**
  * Resolves each role to a header column: the user's mapping first, then the publishers'
  * conventions (`case:concept:name`, `CaseID`, `Case ID`…) compared without case or punctuation.
  */
 export function resolveColumns(header: readonly string[], explicit: ColumnMap = {}): { columns: ColumnMap; missing: string[] } {
-  const bySquashed = new Map<string, string>();
-  for (const name of header) if (!bySquashed.has(squash(name))) bySquashed.set(squash(name), name.trim());
-  const columns: ColumnMap = {};
-  const used = new Set<string>();
-  const missing: string[] = [];
-  for (const role of Object.keys(COLUMN_GUESSES) as ColumnRole[]) {
-    const wanted = explicit[role];
-    let found: string | undefined;
-    if (wanted !== undefined) {
-      found = bySquashed.get(squash(wanted));
-      if (!found) missing.push(`${wanted} (set for ${role})`);
-    } else {
-      found = COLUMN_GUESSES[role].map((guess) => bySquashed.get(squash(guess))).find((name) => name !== undefined && !used.has(name));
-    }
-    if (found) {
-      columns[role] = found;
-      used.add(found);
-    } else if (wanted === undefined && REQUIRED_ROLES.includes(role)) {
-      missing.push(`a ${role} column (e.g. ${COLUMN_GUESSES[role].slice(0, 3).join(', ')})`);
-    }
-  }
-  return { columns, missing };
+  return resolveColumnRoles(header, COLUMN_GUESSES, REQUIRED_ROLES, explicit);
 }
 
 function settingsOf(options: ConnectorOptions): GenericLogSettings {

@@ -1,5 +1,6 @@
 // Generic sync log: a documented CSV (run id, flow, status, times, error, source and target record ids)
 // for integration platforms that have no connector of their own. One row → sync-succeeded / -failed / -retried.
+import { resolveColumnRoles, squashName } from '../../src/ingest/column-roles.js';
 import { defineConnector, type ConnectorOptions, type InputShape, type Match } from '../../src/ingest/connector.js';
 import { inferDateOrder } from '../../src/ingest/timestamps.js';
 import type { EventDraft, EventKind } from '../../src/model/index.js';
@@ -18,7 +19,6 @@ export interface GenericSyncLogSettings {
   statuses?: Record<string, 'succeeded' | 'failed' | 'retried' | 'none'>;
 }
 
-const squash = (name: string) => name.toLowerCase().replace(/[^a-z0-9]/g, '');
 
 const STATUS_WORDS: Record<string, 'succeeded' | 'failed' | 'retried' | 'none'> = {};
 for (const word of ['success', 'succeeded', 'successful', 'ok', 'completed', 'complete', 'done', 'passed', 'true', 'yes']) STATUS_WORDS[word] = 'succeeded';
@@ -36,21 +36,7 @@ const KIND: Record<'succeeded' | 'failed' | 'retried', EventKind> = { succeeded:
  * resolveSyncColumns(['Job ID', 'Recipe name', 'Is successful', 'Started at']).columns.status // 'Is successful'
  */
 export function resolveSyncColumns(header: readonly string[], explicit: SyncColumnMap = {}): { columns: SyncColumnMap; missing: string[] } {
-  const bySquashed = new Map<string, string>();
-  for (const name of header) if (!bySquashed.has(squash(name))) bySquashed.set(squash(name), name.trim());
-  const columns: SyncColumnMap = {};
-  const used = new Set<string>();
-  const missing: string[] = [];
-  for (const role of Object.keys(SYNC_COLUMNS) as SyncRole[]) {
-    const wanted = explicit[role];
-    const found = wanted !== undefined ? bySquashed.get(squash(wanted)) : SYNC_COLUMNS[role].map((name) => bySquashed.get(squash(name))).find((name) => name !== undefined && !used.has(name));
-    if (wanted !== undefined && !found) missing.push(`${wanted} (set for ${role})`);
-    if (found) {
-      columns[role] = found;
-      used.add(found);
-    }
-  }
-  for (const role of REQUIRED_SYNC_ROLES) if (!columns[role] && explicit[role] === undefined) missing.push(`a ${role} column (e.g. ${SYNC_COLUMNS[role].slice(0, 3).join(', ')})`);
+  const { columns, missing } = resolveColumnRoles(header, SYNC_COLUMNS, REQUIRED_SYNC_ROLES, explicit);
   if (!TIME_ROLES.some((role) => columns[role])) missing.push('a finished_at, started_at or timestamp column');
   return { columns, missing };
 }
@@ -61,8 +47,8 @@ function settingsOf(options: ConnectorOptions): GenericSyncLogSettings {
 
 /** Reads a status word: `succeeded`, `failed`, `retried`, `none` (no event) or undefined (unknown). */
 export function statusOf(text: string, extra: GenericSyncLogSettings['statuses'] = {}): 'succeeded' | 'failed' | 'retried' | 'none' | undefined {
-  for (const [word, meaning] of Object.entries(extra)) if (squash(word) === squash(text)) return meaning;
-  return STATUS_WORDS[squash(text)];
+  for (const [word, meaning] of Object.entries(extra)) if (squashName(word) === squashName(text)) return meaning;
+  return STATUS_WORDS[squashName(text)];
 }
 
 export default defineConnector({
