@@ -37,7 +37,7 @@ export function resolveColumnRoles<R extends string>(
     } else if (wanted !== undefined) {
       missing.push(`${wanted} (set for ${role})`);
     } else if (required.includes(role)) {
-      missing.push(`a ${role} column (e.g. ${synonyms[role].slice(0, 3).join(', ')})`);
+      missing.push(`${/^[aeiou]/i.test(role) ? 'an' : 'a'} ${role} column (e.g. ${synonyms[role].slice(0, 3).join(', ')})`);
     }
   }
   return { columns, missing };

@@ -14,6 +14,6 @@ describe('resolveColumnRoles', () => {
   it('prefers the name the user gives and reports what it cannot find', () => {
     const { columns, missing } = resolveColumnRoles(['Ticket', 'Step'], synonyms, ['case', 'activity'], { case: 'ticket', team: 'Squad' });
     expect(columns).toEqual({ case: 'Ticket' });
-    expect(missing).toEqual(['a activity column (e.g. concept:name, Activity)', 'Squad (set for team)']);
+    expect(missing).toEqual(['an activity column (e.g. concept:name, Activity)', 'Squad (set for team)']);
   });
 });
