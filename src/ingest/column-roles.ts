@@ -17,8 +17,8 @@ export function squashName(name: string): string {
 export function resolveColumnRoles<R extends string>(
   header: readonly string[],
   synonyms: Readonly<Record<R, readonly string[]>>,
-  required: readonly R[],
-  explicit: Partial<Record<R, string>> = {},
+  required: readonly NoInfer<R>[],
+  explicit: Partial<Record<NoInfer<R>, string>> = {},
 ): { columns: Partial<Record<R, string>>; missing: string[] } {
   const bySquashed = new Map<string, string>();
   for (const name of header) if (!bySquashed.has(squashName(name))) bySquashed.set(squashName(name), name.trim());
