@@ -1,7 +1,8 @@
 // The whole pipeline as one library call: events → correlation → evidence → analyzers.
 import type { AnalysisInput, AnalyzerResult } from './analyzers/define-analyzer.js';
 import { runAnalyzers, type AnalyzerOptions } from './analyzers/run-analyzers.js';
-import { weeksBetween } from './analyzers/weeks.js';
+import { countPerWeek } from './analyzers/collect.js';
+import { activeWeeks, weeksBetween } from './analyzers/weeks.js';
 import { deriveEvidence, type Evidence } from './correlate/evidence.js';
 import type { StageRules } from './correlate/stages.js';
 import { nameTeams } from './correlate/teams.js';
@@ -20,6 +21,7 @@ export interface AnalysisOptions {
 export interface AnalysisRun {
   window: { from: string; to: string };
   weeks: string[];
+  activeWeeks: ReadonlySet<string>;
   correlation: Correlation;
   evidence: Evidence;
   results: AnalyzerResult[];
@@ -38,6 +40,9 @@ export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions =
   const evidence = deriveEvidence(events, correlation, { windowEnd: window.to, ...(options.stages ? { stages: options.stages } : {}), ...(options.teams ? { teams: options.teams } : {}) });
   const weeks = weeksBetween(window.from, window.to);
   const byId = new Map(events.map((event) => [event.id, event]));
-  const input: AnalysisInput = { events, byId, correlation, evidence, window, weeks };
-  return { window, weeks, correlation, evidence, results: runAnalyzers(input, options.analyzers), byId };
+  // one definition of the weeks handoffs were flowing, shared by every weekly figure and the scope
+  const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
+  const active = activeWeeks(countPerWeek(runs.map((e) => e.at), weeks));
+  const input: AnalysisInput = { events, byId, correlation, evidence, window, weeks, activeWeeks: active };
+  return { window, weeks, activeWeeks: active, correlation, evidence, results: runAnalyzers(input, options.analyzers), byId };
 }

@@ -66,6 +66,8 @@ export interface AnalysisInput {
   evidence: Evidence;
   window: { from: string; to: string };
   weeks: readonly string[];
+  /** weeks carrying at least half the median weekly volume of ended integration runs (all weeks when there are none) */
+  activeWeeks: ReadonlySet<string>;
 }
 
 export interface AnalyzerContext<O> {

@@ -16,12 +16,11 @@ export default defineAnalyzer({
     minSample: 4,
   },
   options: z.object({}),
-  analyze({ evidence, events, weeks }, ctx) {
+  analyze({ evidence, events, weeks, activeWeeks: active }, ctx) {
     const failures = evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class));
     const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
     const failedRuns = runs.filter((e) => e.kind === 'sync-failed');
     const runsPerWeek = countPerWeek(runs.map((e) => e.at), weeks);
-    const active = activeWeeks(runsPerWeek);
     const allWeeks = countPerWeek(failures.map((f) => f.at), weeks);
     const perWeek = allWeeks.filter((p) => active.has(p.week));
     const weeksWithFailures = perWeek.filter((p) => p.value > 0).length;
@@ -64,15 +63,3 @@ export default defineAnalyzer({
     };
   },
 });
-
-/**
- * Weeks in which handoffs were really flowing: at least half the median weekly run count of the weeks
- * that had runs. The ramp-up before the first run and the tail of late write-backs do not dilute the
- * recurrence. With no runs at all, every week counts.
- */
-export function activeWeeks(runsPerWeek: readonly { week: string; value: number }[]): Set<string> {
-  const busy = runsPerWeek.filter((p) => p.value > 0).map((p) => p.value);
-  if (busy.length === 0) return new Set(runsPerWeek.map((p) => p.week));
-  const threshold = (median(busy) ?? 0) / 2;
-  return new Set(runsPerWeek.filter((p) => p.value >= threshold).map((p) => p.week));
-}

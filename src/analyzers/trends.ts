@@ -2,7 +2,7 @@
 import { coefficientOfVariation, linearRegression, mean } from 'simple-statistics';
 import { countPerWeek } from './collect.js';
 import { defineAnalyzer, type MeasureResult } from './define-analyzer.js';
-import { activeWeeks, HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
+import { HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
 import { WEEKS_FOR_CONFIDENCE } from './weeks.js';
 
 /** Weekly mean below which a growth rate is not fitted. */
@@ -15,7 +15,7 @@ export default defineAnalyzer({
     needs: ['created', 'sync-failed', 'field-changed'],
     minSample: 6,
   },
-  analyze({ evidence, correlation, events, weeks }, ctx) {
+  analyze({ evidence, correlation, weeks, activeWeeks: active }, ctx) {
     // a workflow enters the handoff chain when it is won (or first handed to another system), not when its deal was opened
     const firstHandoff = new Map<string, string>();
     for (const h of evidence.systemHandoffs) if (!firstHandoff.has(h.workflow) || h.trigger.at < firstHandoff.get(h.workflow)!) firstHandoff.set(h.workflow, h.trigger.at);
@@ -24,7 +24,6 @@ export default defineAnalyzer({
     const failures = countPerWeek(evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class)).map((f) => f.at), weeks);
     const manual = countPerWeek(evidence.reconciliation.map((r) => r.event.at), weeks);
     // growth is fitted on the weeks handoffs were flowing, without the first and last (usually partial)
-    const active = activeWeeks(countPerWeek(events.filter((e) => e.systemKind === 'integration').map((e) => e.at), weeks));
     const activeList = weeks.filter((week) => active.has(week)).slice(1, -1);
     const full = (series: { week: string; value: number }[]) => series.filter((p) => activeList.includes(p.week));
     const growth = (series: { week: string; value: number }[], label: string, evidence: readonly string[]): MeasureResult => {

@@ -1,6 +1,7 @@
 // ISO weeks (Monday 00:00 UTC) as the unit of every weekly series.
 import { tz } from '@date-fns/tz';
 import { addWeeks, formatISO, startOfISOWeek } from 'date-fns';
+import { quantile } from './stats.js';
 
 /**
  * A weekly figure rests on weeks, not on samples: from eight weeks (two months of handoffs) it is not
@@ -31,4 +32,16 @@ export function weeksBetween(from: string, to: string): string[] {
     weeks.push(week);
   }
   return weeks;
+}
+
+/**
+ * Weeks in which handoffs were really flowing: at least half the median weekly run count of the weeks
+ * that had runs. The ramp-up before the first run and the tail of late write-backs do not dilute the
+ * recurrence. With no runs at all, every week counts.
+ */
+export function activeWeeks(runsPerWeek: readonly { week: string; value: number }[]): Set<string> {
+  const busy = runsPerWeek.filter((p) => p.value > 0).map((p) => p.value);
+  if (busy.length === 0) return new Set(runsPerWeek.map((p) => p.week));
+  const threshold = (quantile(busy, 0.5) ?? 0) / 2;
+  return new Set(runsPerWeek.filter((p) => p.value >= threshold).map((p) => p.week));
 }

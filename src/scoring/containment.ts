@@ -2,7 +2,7 @@
 // who owns each failure class, the one workflow to target with recovery criteria, and what to monitor.
 import { median, quantile, round } from '../analyzers/stats.js';
 import { weekOf } from '../analyzers/weeks.js';
-import { HANDOFF_FAILURE_CLASSES, activeWeeks } from '../analyzers/failure-frequency.js';
+import { HANDOFF_FAILURE_CLASSES } from '../analyzers/failure-frequency.js';
 import { isPerson } from '../correlate/evidence.js';
 import type { AnalysisRun } from '../pipeline.js';
 import type { AxisScore } from './score.js';
@@ -136,8 +136,7 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   let target: Containment['target'] = null;
   if (top && worst.length) {
     const list = byRoute.get(top.route)!;
-    const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-failed' || e.kind === 'sync-succeeded'));
-    const active = [...activeWeeks(weeks.map((week) => ({ week, value: runs.filter((e) => weekOf(e.at) === week).length })))];
+    const active = weeks.filter((week) => run.activeWeeks.has(week));
     const perWeek = active.map((week) => list.filter((f) => weekOf(f.at) === week).length);
     const weekly = median(perWeek) ?? 0;
     const lags = list.filter((f) => f.detectionLagHours !== undefined).map((f) => f.detectionLagHours!);

@@ -1,6 +1,4 @@
 // Everything the decision needs, from one analysis run: axis scores, recommendation, containment path.
-import { activeWeeks } from '../analyzers/failure-frequency.js';
-import { countPerWeek } from '../analyzers/collect.js';
 import type { AnalysisRun } from '../pipeline.js';
 import { planContainment, type Containment } from './containment.js';
 import type { DecisionMatrix } from './matrix.js';
@@ -17,8 +15,7 @@ export interface Scorecard {
 
 /** Scores a run against the matrix. */
 export function buildScorecard(run: AnalysisRun, matrix: DecisionMatrix): Scorecard {
-  const runs = [...run.byId.values()].filter((e) => e.systemKind === 'integration').map((e) => e.at);
-  const scope = { activeWeeks: activeWeeks(countPerWeek(runs, run.weeks)).size, workflows: run.correlation.workflows.length };
+  const scope = { activeWeeks: run.activeWeeks.size, workflows: run.correlation.workflows.length };
   const axes = scoreAxes(run.results, matrix, run.byId);
   return {
     matrixVersion: matrix.version,
