@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Connector } from '../../src/ingest/connector.js';
 import { readText } from '../support/read-fixture.js';
-import { testConnectors } from '../support/test-connectors.js';
+import { csvTickets, testConnectors } from '../support/test-connectors.js';
 
 const connectors = testConnectors as unknown as Connector[];
 const read = (name: string, text: string | Uint8Array, options = {}) => readText(name, text, { connectors, ...options });
@@ -159,5 +159,27 @@ describe('spreadsheet damage', () => {
     expect(damage).toMatchObject([{ severity: 'warning', line: 2, column: 1 }]);
     expect(damage[0]!.message).toMatch(/^2 cells look/);
     expect(result.rowsAccepted).toBe(3);
+  });
+});
+
+describe('building events', () => {
+  const broken = (toEvents: (typeof csvTickets)['toEvents']) => [{ ...csvTickets, meta: { ...csvTickets.meta, id: 'test-broken' }, toEvents }] as unknown as Connector[];
+  const tickets = 'Ticket Id,Status,Changed At\n1,open,2026-01-05\n2,open,2026-01-06\n';
+
+  it('rejects a row whose event breaks the model, at the row, within the checked first rows', async () => {
+    const connector = broken((row, ctx) => csvTickets.toEvents(row, ctx).map((event) => (row['Ticket Id'] === '2' ? { ...event, at: 'yesterday' } : event)));
+    const { result, events } = await readText('b.csv', tickets, { connectors: connector });
+    expect(result).toMatchObject({ rowsRead: 2, rowsAccepted: 1, rowsRejected: 1 });
+    expect(result.issues).toMatchObject([{ code: 'connector/invalid-event', line: 3, severity: 'error' }]);
+    expect(events.map((e) => e.record.id)).toEqual(['1']);
+  });
+
+  it('keeps only the model fields, in the model order, and shares one actor object per actor', async () => {
+    const connector = broken((row, ctx) => csvTickets.toEvents(row, ctx).map((event) => ({ ...event, stray: 'not in the model' })));
+    const { events } = await readText('s.csv', tickets, { connectors: connector });
+    expect(events).toHaveLength(2);
+    expect(Object.keys(JSON.parse(JSON.stringify(events[0])))).toEqual(['id', 'at', 'system', 'systemKind', 'record', 'kind', 'actor', 'to', 'source']);
+    expect(events[0]!.actor).toBe(events[1]!.actor);
+    expect(events[0]!.actor).toEqual({ id: 'x', type: 'unknown' });
   });
 });
