@@ -39,7 +39,8 @@ export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions =
   const correlation = correlate(events);
   const evidence = deriveEvidence(events, correlation, { windowEnd: window.to, ...(options.stages ? { stages: options.stages } : {}), ...(options.teams ? { teams: options.teams } : {}) });
   const weeks = weeksBetween(window.from, window.to);
-  const byId = new Map(events.map((event) => [event.id, event]));
+  const byId = new Map<string, HandoffEvent>();
+  for (const event of events) byId.set(event.id, event);
   // one definition of the weeks handoffs were flowing, shared by every weekly figure and the scope
   const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
   const active = activeWeeks(countPerWeek(runs.map((e) => e.at), weeks));

@@ -48,7 +48,7 @@ const MAX_RECORDS_PER_KEY = 100;
 /** Salesforce ids come as 15 case-sensitive or 18 case-insensitive characters; the first 15 identify. */
 function normaliseId(system: string | undefined, id: string): string {
   const trimmed = id.trim();
-  if ((system === 'salesforce' || system === undefined) && /^[a-zA-Z0-9]{18}$/.test(trimmed) && /^[a-zA-Z0-9]{3}[0-9A-Za-z]{12}[A-Z0-5]{3}$/.test(trimmed)) {
+  if ((system === 'salesforce' || system === undefined) && trimmed.length === 18 && /^[a-zA-Z0-9]{15}[A-Z0-5]{3}$/.test(trimmed)) {
     return trimmed.slice(0, 15);
   }
   return trimmed;

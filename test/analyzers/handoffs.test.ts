@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, readPath } from '../support/read-fixture.js';
 import { analyse, ev, resultOf, valueOf } from '../support/events.js';
+import { recordKey } from '../../src/correlate/handoffs.js';
 
 describe('handoffs on a generic event log, against a hand count', () => {
   // Hand count of test/fixtures/analyzers/handoff-count.csv (group changes between consecutive events of a case):
@@ -64,5 +65,16 @@ describe('handoffs analyzer', () => {
     // latencies 1..10 h: median 5.5, p90 (type 7) 9.1
     expect(valueOf(run, 'handoffs', 'systemHandoffLatencyP50')).toBe(5.5);
     expect(valueOf(run, 'handoffs', 'systemHandoffLatencyP90')).toBe(9.1);
+  });
+});
+
+describe('record keys', () => {
+  it('tells apart records of two systems that share one record object', () => {
+    const record = { type: 'record', id: '7' };
+    const desk = { ...ev({ at: '2026-01-05 09:00', system: 'desk', record: '7' }), record };
+    const tracker = { ...ev({ at: '2026-01-05 10:00', system: 'tracker', record: '7' }), record };
+    expect(recordKey(desk)).toBe('desk/record/7');
+    expect(recordKey(tracker)).toBe('tracker/record/7');
+    expect(recordKey(desk)).toBe('desk/record/7');
   });
 });
