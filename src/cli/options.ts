@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import type { LoadOptions } from '../ingest/load.js';
 import { isKnownTimeZone, type DateOrder } from '../ingest/timestamps.js';
 import { CliError } from './io.js';
+import { defaultJobs } from './read-inputs.js';
 
 export interface InputFlags {
   config?: string;
@@ -18,6 +19,7 @@ export interface InputFlags {
   resourceColumn?: string;
   groupColumn?: string;
   lifecycleColumn?: string;
+  jobs?: string;
 }
 
 /** Adds the input flags to a command. */
@@ -34,7 +36,15 @@ export function addInputFlags(command: Command): Command {
     .option('--timestamp-column <name>', 'event log: the timestamp column')
     .option('--resource-column <name>', 'event log: the resource column')
     .option('--group-column <name>', 'event log: the group (team) column')
-    .option('--lifecycle-column <name>', 'event log: the lifecycle column');
+    .option('--lifecycle-column <name>', 'event log: the lifecycle column')
+    .option('-j, --jobs <n>', 'files read at once, on worker threads (default: the cores, at most 4)');
+}
+
+/** `--jobs`, or the default: how many files are read at once. */
+export function resolveJobs(flags: InputFlags): number {
+  const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
+  if (!Number.isInteger(jobs) || jobs < 1) throw new CliError(`--jobs ${flags.jobs}: not a whole number of at least 1`);
+  return jobs;
 }
 
 /** Config file first, flags over it. Throws CliError for a bad config or zone. */

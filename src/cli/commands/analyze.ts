@@ -2,9 +2,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Option, type Command } from 'commander';
-import { connectors } from '../../../connectors/index.js';
 import { AnalyzerOptionsError } from '../../analyzers/run-analyzers.js';
-import { loadInputs } from '../../ingest/load.js';
 import { formatIssue } from '../../model/index.js';
 import { analyzeEvents } from '../../pipeline.js';
 import type { Analysis } from '../../reporters/analysis-json.js';
@@ -16,7 +14,8 @@ import { MatrixError, resolveMatrix } from '../../scoring/matrix.js';
 import { buildScorecard } from '../../scoring/scorecard.js';
 import { writeEventsNdjson } from '../emit-events.js';
 import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
-import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
+import { addInputFlags, resolveJobs, resolveLoadOptions, type InputFlags } from '../options.js';
+import { loadInputsWith } from '../read-inputs.js';
 
 interface AnalyzeFlags extends InputFlags {
   out: string;
@@ -70,6 +69,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       .option('--emit-events <file>', 'also write the normalised event stream (workflows filled in) as NDJSON, for SQL elsewhere'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const options = await resolveLoadOptions(flags);
+    const jobs = resolveJobs(flags);
     // every setting is checked before the first file is read: a bad config costs no waiting
     let matrix;
     try {
@@ -79,10 +79,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       throw error;
     }
     const baseline = flags.baseline === undefined ? undefined : await readBaseline(flags.baseline);
-    const loaded = await loadInputs(paths, connectors, {
-      ...options,
-      ...progressReporter(io),
-    });
+    // files are read on up to `jobs` threads; the events come back to this one, in the same order
+    const loaded = await loadInputsWith(paths, options, jobs, progressReporter(io));
     io.progress?.('');
     if (loaded.missing.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));
     // a malformed NDJSON line is one reject; a file is unusable only when nothing in it could be read

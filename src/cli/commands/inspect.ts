@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import type { FileSummary } from '../../ingest/summarize.js';
 import { formatIssue } from '../../model/index.js';
 import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
-import { addInputFlags, resolveLoadOptions, type InputFlags } from '../options.js';
-import { defaultJobs, summarizeInputs } from '../summarize-inputs.js';
+import { addInputFlags, resolveJobs, resolveLoadOptions, type InputFlags } from '../options.js';
+import { summarizeInputs } from '../read-inputs.js';
 
 /** Codes that mean a file could not be used at all: exit 2. */
 const UNUSABLE = new Set(['file/unreadable', 'file/unrecognised', 'file/missing-columns', 'json/malformed']);
@@ -16,14 +16,12 @@ export function registerInspect(program: Command, io: CliIo, setExit: (code: num
       .description('show, for every file, the connector detected, rows read/accepted/rejected, events and the first rejects')
       .argument('<paths...>', 'export files or folders')
       .option('--json', 'print one JSON object')
-      .option('--rejects <n>', 'how many rejects to show per file', '10')
-      .option('-j, --jobs <n>', 'files read at once, on worker threads (default: the cores, at most 4)'),
-  ).action(async (paths: string[], flags: InputFlags & { json?: boolean; rejects: string; jobs?: string }) => {
+      .option('--rejects <n>', 'how many rejects to show per file', '10'),
+  ).action(async (paths: string[], flags: InputFlags & { json?: boolean; rejects: string }) => {
     const shown = Number(flags.rejects);
     if (!Number.isInteger(shown) || shown < 0) throw new CliError(`--rejects ${flags.rejects}: not a whole number`);
     const options = await resolveLoadOptions(flags);
-    const jobs = flags.jobs === undefined ? defaultJobs() : Number(flags.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new CliError(`--jobs ${flags.jobs}: not a whole number of at least 1`);
+    const jobs = resolveJobs(flags);
     // inspect keeps no events: each file is summarised as its rows stream by, on up to `jobs` threads
     const { summaries, missing } = await summarizeInputs(paths, options, jobs, progressReporter(io));
     io.progress?.('');

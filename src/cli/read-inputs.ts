@@ -1,11 +1,14 @@
-// Summaries of every input file for `inspect`: in this thread, or spread over worker threads.
+// Reading every input file, in this thread or spread over worker threads: summaries for `inspect`,
+// events for `analyze`.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { connectors } from '../../connectors/index.js';
-import { citedName, listInputs, loadInputs, type LoadOptions } from '../ingest/load.js';
+import { citedName, compareEvents, listInputs, loadInputs, type LoadOptions, type LoadResult } from '../ingest/load.js';
+import type { FileResult } from '../ingest/run-connector.js';
 import { createFileSummarizer, type FileSummary } from '../ingest/summarize.js';
-import type { Issue } from '../model/index.js';
-import type { WorkerTask } from './inspect-worker.js';
+import type { HandoffEvent, Issue } from '../model/index.js';
+import { createEventUnpacker, type EventBatch } from './event-transfer.js';
+import type { WorkerTask } from './read-worker.js';
 
 export interface InputSummaries {
   summaries: FileSummary[];
@@ -23,13 +26,13 @@ interface Progress {
  * worker threads. Undefined when neither applies (e.g. inside the test runner): read in this thread.
  */
 function workerFactory(): (() => Worker) | undefined {
-  if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./inspect-worker.js', import.meta.url));
+  if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./read-worker.js', import.meta.url));
   if (!process.execArgv.some((arg) => arg.includes('tsx'))) return undefined;
-  const source = new URL('./inspect-worker.ts', import.meta.url).href;
+  const source = new URL('./read-worker.ts', import.meta.url).href;
   return () => new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
-/** How many threads `inspect` uses by default: both cores of a two-core machine, never more than four. */
+/** How many threads `inspect` and `analyze` use by default: both cores of a two-core machine, never more than four. */
 export function defaultJobs(): number {
   return Math.max(1, Math.min(4, availableParallelism()));
 }
@@ -57,6 +60,55 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
     return { summaries: loaded.files.map((result) => (summarizers.get(result.file) ?? createFileSummarizer()).finish(result)), missing: loaded.missing };
   }
 
+  const summaries: FileSummary[] = new Array(files.length);
+  await readOnWorkers(files, jobs, 'summary', options, progress, startWorker, (message) => {
+    if (message.type === 'done') summaries[message.index] = message.summary!;
+  });
+  return { summaries, missing };
+}
+
+/**
+ * `loadInputs` for `analyze`: with `jobs` > 1 and more than one file, files are read on worker
+ * threads and their events come back packed; the result (events sorted the loader's way, files in
+ * file order) is the same whatever the number of jobs.
+ */
+export async function loadInputsWith(paths: readonly string[], options: LoadOptions, jobs: number, progress: Progress = {}): Promise<LoadResult> {
+  const { files, missing } = await listInputs(paths);
+  const startWorker = workerFactory();
+  if (jobs <= 1 || files.length <= 1 || !startWorker) return loadInputs(paths, connectors, { ...options, ...progress });
+  const results: FileResult[] = new Array(files.length);
+  const perFile: HandoffEvent[][] = files.map(() => []);
+  const unpackers = new Map<number, ReturnType<typeof createEventUnpacker>>();
+  await readOnWorkers(files, jobs, 'events', options, progress, startWorker, (message) => {
+    if (message.type === 'events') {
+      let unpacker = unpackers.get(message.index);
+      if (!unpacker) unpackers.set(message.index, (unpacker = createEventUnpacker(citedName(files[message.index]!))));
+      unpacker.unpack(message.batch, perFile[message.index]!);
+    } else if (message.type === 'done') {
+      results[message.index] = message.result;
+      unpackers.delete(message.index);
+    }
+  });
+  const events = perFile.flat();
+  events.sort(compareEvents);
+  return { files: results, events, missing };
+}
+
+type WorkerMessage =
+  | { type: 'rows'; index: number; rows: number }
+  | { type: 'events'; index: number; batch: EventBatch }
+  | { type: 'done'; index: number; result: FileResult; summary?: FileSummary };
+
+/** Hands the files out to `jobs` workers, one file at a time each, passing every message on. */
+async function readOnWorkers(
+  files: string[],
+  jobs: number,
+  want: WorkerTask['want'],
+  options: LoadOptions,
+  progress: Progress,
+  startWorker: () => Worker,
+  receive: (message: WorkerMessage) => void,
+): Promise<void> {
   // only plain data crosses to a worker: the callbacks stay here
   const { connector, timeZone, dateOrder, integrationActors, settings, connectorSettings, linkKeys } = options;
   const shared = {
@@ -68,7 +120,6 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
     ...(connectorSettings ? { connectorSettings } : {}),
     ...(linkKeys ? { linkKeys } : {}),
   };
-  const summaries: FileSummary[] = new Array(files.length);
   const rowsNow = new Map<number, number>();
   let next = 0;
   let done = 0;
@@ -81,22 +132,22 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
             const give = () => {
               if (next >= files.length) return resolve();
               const index = next++;
-              const task: WorkerTask = { index, path: files[index]!, name: citedName(files[index]!), options: shared };
+              const task: WorkerTask = { index, path: files[index]!, name: citedName(files[index]!), want, options: shared };
               worker.postMessage(task);
             };
-            worker.on('message', (message: { type: 'rows'; index: number; rows: number } | { type: 'done'; index: number; summary: FileSummary }) => {
+            worker.on('message', (message: WorkerMessage) => {
+              receive(message);
               if (message.type === 'rows') {
                 rowsNow.set(message.index, message.rows);
                 // rows of the files still being read; the reporter adds those of finished files
                 const reading = [...rowsNow.values()].reduce((a, b) => a + b, 0);
                 progress.onRows?.(files[message.index]!, reading, done, files.length);
-                return;
+              } else if (message.type === 'done') {
+                rowsNow.delete(message.index);
+                done++;
+                progress.onFile?.({ file: message.result.file, rowsRead: message.result.rowsRead }, done, files.length);
+                give();
               }
-              summaries[message.index] = message.summary;
-              rowsNow.delete(message.index);
-              done++;
-              progress.onFile?.({ file: message.summary.file, rowsRead: message.summary.rowsRead }, done, files.length);
-              give();
             });
             worker.on('error', reject);
             give();
@@ -106,5 +157,4 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
-  return { summaries, missing };
 }
