@@ -89,6 +89,81 @@ describe('readCsv', () => {
     expect(read!.rows).toHaveLength(2);
   });
 
+  it('cites an unclosed quote read in small chunks from the line after the last good record', async () => {
+    const read = await readAll('a,b\n1,2\n\n3,"open\n4,5\n', 3);
+    expect(read!.rows).toEqual([
+      { line: 2, cells: ['1', '2'] },
+      { line: 3, message: 'Quote Not Closed: the parsing is finished with an opening quote (lines 3-5)' },
+    ]);
+  });
+
+  it.each([1, 3, 7, 1 << 16])('reads quoted cells, line breaks in them and escaped quotes alike in chunks of %i bytes', async (chunkSize) => {
+    const text = 'id,note,n\n1,"a ""b"", c\nd",x\n\n2,"",y\n3,"e\n\nf","g,h"\n4,plain,"i"';
+    const read = await readAll(text, chunkSize);
+    expect(read!.rows).toEqual([
+      { line: 2, cells: ['1', 'a "b", c\nd', 'x'] },
+      { line: 5, cells: ['2', '', 'y'] },
+      { line: 6, cells: ['3', 'e\n\nf', 'g,h'] },
+      { line: 9, cells: ['4', 'plain', 'i'] },
+    ]);
+  });
+
+  it('reads a record longer than many read chunks', async () => {
+    const long = Array.from({ length: 400 }, (_, i) => `part ${i} ""q""`).join('\n');
+    const read = await readAll(`a,b\n1,"${long}"\n2,3\n`, 64);
+    expect(read!.rows).toEqual([
+      { line: 2, cells: ['1', long.replaceAll('""', '"')] },
+      { line: 402, cells: ['2', '3'] },
+    ]);
+  });
+
+  // papaparse, which reads the file, parts ways with csv-parse's relaxed quotes here: csv-parse reads on
+  describe('relaxed quotes', () => {
+    it.each([1, 4, 1 << 16])('keeps spaces after a closing quote as text (chunks of %i bytes)', async (chunkSize) => {
+      const read = await readAll('a,b\n0,1\n"abc" ,1\n"x"  \n2,3\n', chunkSize);
+      expect(read!.rows).toEqual([
+        { line: 2, cells: ['0', '1'] },
+        { line: 3, cells: ['"abc" ', '1'] },
+        { line: 4, cells: ['"x"  '] },
+        { line: 5, cells: ['2', '3'] },
+      ]);
+    });
+
+    it('keeps a tab after a closing quote in a semicolon file as text', async () => {
+      const read = await readAll('a;b\n"x"\t;1\n2;3\n');
+      expect(read!.rows).toEqual([
+        { line: 2, cells: ['"x"\t', '1'] },
+        { line: 3, cells: ['2', '3'] },
+      ]);
+    });
+
+    it.each([1, 4, 1 << 16])('reads a stray character after a closing quote as text and the rest of the file as before (chunks of %i bytes)', async (chunkSize) => {
+      const read = await readAll('a,b\n"abc"x,1\n"a\nb"x\nc,"d"\n2,3\n', chunkSize);
+      expect(read!.rows).toEqual([
+        { line: 2, cells: ['"abc"x', '1'] },
+        { line: 3, cells: ['"a\nb"x'] },
+        { line: 5, cells: ['c', 'd'] },
+        { line: 6, cells: ['2', '3'] },
+      ]);
+    });
+
+    it('reads a quote, spaces and a comma inside a quoted cell as its text', async () => {
+      const read = await readAll('a,b\n"say ""hi"" , then ""bye"" \nend",1\n2,3\n');
+      expect(read!.rows).toEqual([
+        { line: 2, cells: ['say "hi" , then "bye" \nend', '1'] },
+        { line: 4, cells: ['2', '3'] },
+      ]);
+    });
+  });
+
+  it('keeps a line holding only `""` as a record with one empty cell, unlike an empty line', async () => {
+    const read = await readAll('a,b\n""\n\n2,3\n', 2);
+    expect(read!.rows).toEqual([
+      { line: 2, cells: [''] },
+      { line: 4, cells: ['2', '3'] },
+    ]);
+  });
+
   it('skips blank lines without shifting line numbers', async () => {
     const read = await readAll('a\n\n1\n\n\n2\n');
     expect(read!.rows).toEqual([
