@@ -1,5 +1,5 @@
-// JSON and NDJSON exports → positioned records. API pages are read whole (vendors cap a page at a
-// few MB); NDJSON streams line by line, which is the format to use for large inputs.
+// JSON and NDJSON exports → positioned records. An API page is held as text and its records are
+// parsed one at a time, so a large page never becomes one parsed tree; NDJSON streams line by line.
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { decodeText, type DecodeReport } from './decode.js';
@@ -21,47 +21,80 @@ export interface JsonFault {
 }
 
 export interface JsonDocument {
+  /**
+   * The document as `JSON.parse` reads it, except that each array at the top (the root array, or an
+   * array-valued field of the root object) holds only its first elements: enough to detect the
+   * connector and see the page's own fields. `count` and `records` give the whole arrays.
+   */
   root: unknown;
   decode: DecodeReport;
-  /** the records held in the array at `key` (`''` = the root array), in file order */
-  records(key: string): JsonRecord[];
+  /** how many elements the array at `key` holds (`''` = the root array); 0 when there is no such array */
+  count(key: string): number;
+  /** the records held in the array at `key` (`''` = the root array), in file order, each parsed as it is reached */
+  records(key: string): Iterable<JsonRecord>;
+  /** the whole document parsed at once: only for a file read as one single record */
+  whole(): unknown;
 }
 
-/** Reads a whole JSON document; a syntax error comes back as a positioned fault. */
+/** Elements kept in each top-level array of `root`: what detection needs, not the page. */
+const ROOT_SAMPLE = 200;
+/** …and no more text than this per array, so a root array of whole pages stays small too. */
+const ROOT_SAMPLE_CHARS = 1 << 20;
+
+/**
+ * Reads a JSON document; a syntax error anywhere comes back as a positioned fault before any record
+ * is read, as `JSON.parse` reports it.
+ */
 export async function readJson(source: InputSource): Promise<JsonDocument | JsonFault | undefined> {
   const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
-  let text = '';
-  for await (const chunk of decodeText(source.read(), source.name, decode)) text += chunk;
+  const chunks: string[] = [];
+  for await (const chunk of decodeText(source.read(), source.name, decode)) chunks.push(oneByte(chunk));
+  const text = chunks.join('');
+  chunks.length = 0;
   if (text.trim() === '') return undefined;
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    return jsonFault(text, error);
+  let outline = outlineOf(text, true);
+  if (outline === undefined) {
+    // the strict scan refused the text: JSON.parse says where and why, with its own words
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return jsonFault(text, error);
+    }
+    // JSON.parse took what the scan refused (it should not happen): outline the text without judging it
+    outline = outlineOf(text, false);
+    if (outline === undefined) throw new Error('the JSON text could not be outlined');
   }
+  const { arrays, rootArray } = outline;
   const lines = lineStarts(text);
+  const arrayAt = (key: string): ArraySpan | undefined => (key === '' ? rootArray : rootArray ? undefined : (arrays.get(key) ?? undefined));
   return {
-    root,
+    root: JSON.parse(sampleText(text, outline)),
     decode,
-    records(key) {
-      const array = key === '' ? root : (root as Record<string, unknown>)?.[key];
-      if (!Array.isArray(array)) return [];
-      const arrayStart = key === '' ? skipWhitespace(text, 0) : findKey(text, skipWhitespace(text, 0), key);
-      const starts = arrayStart === undefined ? [] : elementStarts(text, arrayStart);
-      return array.map((value, index) => {
-        const start = starts[index] ?? 0;
-        return {
-          value,
-          line: lineAt(lines, start),
-          lineOf: (path) => {
-            const at = locate(text, start, path);
-            return lineAt(lines, at ?? start);
-          },
-        };
-      });
+    count: (key) => arrayAt(key)?.count ?? 0,
+    *records(key) {
+      const array = arrayAt(key);
+      if (!array) return;
+      for (let index = 0; index < array.count; index++) {
+        const start = array.starts[index]!;
+        const end = array.ends[index]!;
+        const line = lineAt(lines, start);
+        // a record on one line (a compact page, or one record a line) has all its parts on that line
+        const oneLine = line === lines.length || lines[line]! >= end;
+        yield { value: JSON.parse(text.slice(start, end)), line, lineOf: oneLine ? () => line : locator(text, lines, start) };
+      }
     },
+    whole: () => JSON.parse(text),
   };
 }
+
+/**
+ * The decoder hands back a large chunk as a two-byte string even when it is all ASCII; the page is
+ * held for as long as its records are read, so Latin-1 text is made one byte a character again.
+ */
+function oneByte(chunk: string): string {
+  return chunk.length >= 1024 && !BEYOND_LATIN1.test(chunk) ? Buffer.from(chunk, 'latin1').toString('latin1') : chunk;
+}
+const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** Reads newline-delimited JSON one line at a time; blank lines are not records. */
 export async function* readNdjson(
@@ -109,33 +142,322 @@ function lineAt(starts: number[], offset: number): number {
   return low + 1;
 }
 
-// A tiny cursor over text already known to be valid JSON (JSON.parse accepted it), used only to
-// find where values start; it never builds values.
+// ---------------------------------------------------------------------------------------------
+// The outline: one pass over the text that checks it is JSON (the grammar JSON.parse accepts) and
+// notes where the top-level arrays and their elements are, without building any value.
+
+/** Where an array's elements are in the text: element `i` is `text.slice(starts[i], ends[i])`. */
+interface ArraySpan {
+  start: number;
+  end: number;
+  count: number;
+  starts: Uint32Array;
+  ends: Uint32Array;
+}
+
+interface Outline {
+  rootStart: number;
+  rootEnd: number;
+  /** the root, when it is an array */
+  rootArray?: ArraySpan;
+  /** root object: the arrays among its fields, in file order (a repeated key appears twice) */
+  fieldArrays: ArraySpan[];
+  /** root object: each key's value as JSON.parse keeps it (the last of a repeated key); null when not an array */
+  arrays: Map<string, ArraySpan | null>;
+}
+
+const SPACE = 0x20;
+const TAB = 0x09;
+const NEWLINE = 0x0a;
+const RETURN = 0x0d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const COMMA = 0x2c;
+const COLON = 0x3a;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const MINUS = 0x2d;
+const PLUS = 0x2b;
+const DOT = 0x2e;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/** Whether the strict scan alone takes `text` as JSON (what the tests hold against JSON.parse). */
+export function scansAsJson(text: string): boolean {
+  return outlineOf(text, true) !== undefined;
+}
+
+/** The outline of `text`, or undefined when `strict` and the text is not JSON. */
+function outlineOf(text: string, strict: boolean): Outline | undefined {
+  const value = strict ? scanValue : skipValue;
+  const string = strict ? scanString : skipString;
+  const outline: Outline = { rootStart: 0, rootEnd: 0, fieldArrays: [], arrays: new Map() };
+  let i = skipWhitespace(text, 0);
+  outline.rootStart = i;
+  const first = text.charCodeAt(i);
+  if (first === OPEN_BRACKET) {
+    const array = scanArray(text, i, value);
+    if (!array) return undefined;
+    outline.rootArray = array;
+    i = array.end;
+  } else if (first === OPEN_BRACE) {
+    i = skipWhitespace(text, i + 1);
+    if (text.charCodeAt(i) === CLOSE_BRACE) i++;
+    else {
+      for (;;) {
+        if (text.charCodeAt(i) !== QUOTE) return undefined;
+        const keyEnd = string(text, i);
+        if (keyEnd < 0) return undefined;
+        const key = keyText(text, i, keyEnd);
+        i = skipWhitespace(text, keyEnd);
+        if (text.charCodeAt(i) !== COLON) return undefined;
+        i = skipWhitespace(text, i + 1);
+        if (text.charCodeAt(i) === OPEN_BRACKET) {
+          const array = scanArray(text, i, value);
+          if (!array) return undefined;
+          outline.fieldArrays.push(array);
+          outline.arrays.set(key, array);
+          i = array.end;
+        } else {
+          i = value(text, i);
+          if (i < 0) return undefined;
+          outline.arrays.set(key, null);
+        }
+        i = skipWhitespace(text, i);
+        const next = text.charCodeAt(i);
+        if (next === CLOSE_BRACE) {
+          i++;
+          break;
+        }
+        if (next !== COMMA) return undefined;
+        i = skipWhitespace(text, i + 1);
+      }
+    }
+  } else {
+    i = value(text, i);
+    if (i < 0) return undefined;
+  }
+  outline.rootEnd = i;
+  return skipWhitespace(text, i) === text.length ? outline : undefined;
+}
+
+/** The array starting at `at`, each element checked with `value`; undefined when malformed. */
+function scanArray(text: string, at: number, value: (text: string, at: number) => number): ArraySpan | undefined {
+  let starts = new Uint32Array(64);
+  let ends = new Uint32Array(64);
+  let count = 0;
+  let i = skipWhitespace(text, at + 1);
+  if (text.charCodeAt(i) !== CLOSE_BRACKET) {
+    for (;;) {
+      const end = value(text, i);
+      if (end < 0) return undefined;
+      if (count === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      starts[count] = i;
+      ends[count] = end;
+      count++;
+      i = skipWhitespace(text, end);
+      const next = text.charCodeAt(i);
+      if (next === CLOSE_BRACKET) break;
+      if (next !== COMMA) return undefined;
+      i = skipWhitespace(text, i + 1);
+    }
+  }
+  return { start: at, end: i + 1, count, starts, ends };
+}
+
+function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
+  const bigger = new Uint32Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/**
+ * The text of the root with every top-level array cut to its first elements (at least up to its
+ * first object, which detection reads the field names of).
+ */
+function sampleText(text: string, outline: Outline): string {
+  const arrays = outline.rootArray ? [outline.rootArray] : outline.fieldArrays;
+  let sample = '';
+  let from = outline.rootStart;
+  for (const array of arrays) {
+    let kept = 0;
+    let object = false;
+    while (kept < array.count) {
+      object ||= text.charCodeAt(array.starts[kept]!) === OPEN_BRACE;
+      kept++;
+      if (object && (kept >= ROOT_SAMPLE || array.ends[kept - 1]! - array.start >= ROOT_SAMPLE_CHARS)) break;
+    }
+    if (kept === array.count) continue;
+    sample += text.slice(from, array.ends[kept - 1]) + ']';
+    from = array.end;
+  }
+  return from === outline.rootStart ? text : sample + text.slice(from, outline.rootEnd);
+}
+
+function keyText(text: string, start: number, end: number): string {
+  const inner = text.slice(start + 1, end - 1);
+  return inner.includes('\\') ? (JSON.parse(text.slice(start, end)) as string) : inner;
+}
 
 function skipWhitespace(text: string, at: number): number {
-  while (at < text.length && (text[at] === ' ' || text[at] === '\n' || text[at] === '\t' || text[at] === '\r')) at++;
-  return at;
+  for (;;) {
+    const c = text.charCodeAt(at);
+    if (c !== SPACE && c !== NEWLINE && c !== TAB && c !== RETURN) return at;
+    at++;
+  }
 }
+
+/** End of the JSON string starting at `at` (its opening quote), or -1 when it is not one. */
+function scanString(text: string, at: number): number {
+  for (let i = at + 1; ; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) return i + 1;
+    if (c === BACKSLASH) {
+      const e = text.charCodeAt(++i);
+      if (e === 0x75) {
+        // \uXXXX
+        for (let k = 1; k <= 4; k++) if (!isHex(text.charCodeAt(i + k))) return -1;
+        i += 4;
+      } else if (!(e === QUOTE || e === BACKSLASH || e === 0x2f || e === 0x62 || e === 0x66 || e === 0x6e || e === 0x72 || e === 0x74)) {
+        return -1;
+      }
+    } else if (!(c >= SPACE)) {
+      return -1; // a control character, or the end of the text (NaN)
+    }
+  }
+}
+
+function isHex(c: number): boolean {
+  return (c >= ZERO && c <= NINE) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
+}
+
+function scanDigits(text: string, at: number): number {
+  let i = at;
+  for (let c = text.charCodeAt(i); c >= ZERO && c <= NINE; c = text.charCodeAt(++i));
+  return i;
+}
+
+/** End of the number, `true`, `false` or `null` at `at`, or -1. */
+function scanScalar(text: string, at: number): number {
+  let i = at;
+  let c = text.charCodeAt(i);
+  if (c === 0x74) return text.startsWith('true', i) ? i + 4 : -1;
+  if (c === 0x66) return text.startsWith('false', i) ? i + 5 : -1;
+  if (c === 0x6e) return text.startsWith('null', i) ? i + 4 : -1;
+  if (c === MINUS) c = text.charCodeAt(++i);
+  if (c === ZERO) i++;
+  else if (c > ZERO && c <= NINE) i = scanDigits(text, i + 1);
+  else return -1;
+  if (text.charCodeAt(i) === DOT) {
+    const end = scanDigits(text, i + 1);
+    if (end === i + 1) return -1;
+    i = end;
+  }
+  c = text.charCodeAt(i);
+  if (c === 0x65 || c === 0x45) {
+    i++;
+    c = text.charCodeAt(i);
+    if (c === PLUS || c === MINUS) i++;
+    const end = scanDigits(text, i);
+    if (end === i) return -1;
+    i = end;
+  }
+  return i;
+}
+
+const IN_ARRAY = 1;
+const IN_OBJECT = 2;
+
+/** End of the JSON value starting at `at` (not whitespace), or -1 when it is not one. Iterative: any depth JSON.parse takes. */
+function scanValue(text: string, at: number): number {
+  const stack: number[] = [];
+  let i = at;
+  for (;;) {
+    // a value starts at i
+    const c = text.charCodeAt(i);
+    if (c === OPEN_BRACE) {
+      i = skipWhitespace(text, i + 1);
+      if (text.charCodeAt(i) === CLOSE_BRACE) i++;
+      else {
+        stack.push(IN_OBJECT);
+        i = scanMemberName(text, i);
+        if (i < 0) return -1;
+        continue;
+      }
+    } else if (c === OPEN_BRACKET) {
+      i = skipWhitespace(text, i + 1);
+      if (text.charCodeAt(i) === CLOSE_BRACKET) i++;
+      else {
+        stack.push(IN_ARRAY);
+        continue;
+      }
+    } else if (c === QUOTE) {
+      i = scanString(text, i);
+      if (i < 0) return -1;
+    } else {
+      i = scanScalar(text, i);
+      if (i < 0) return -1;
+    }
+    // a value ended at i: close what it completes, up to the next value
+    for (;;) {
+      if (stack.length === 0) return i;
+      i = skipWhitespace(text, i);
+      const next = text.charCodeAt(i);
+      const inside = stack[stack.length - 1];
+      if (next === COMMA) {
+        i = skipWhitespace(text, i + 1);
+        if (inside === IN_OBJECT) {
+          i = scanMemberName(text, i);
+          if (i < 0) return -1;
+        }
+        break;
+      }
+      if (next !== (inside === IN_ARRAY ? CLOSE_BRACKET : CLOSE_BRACE)) return -1;
+      stack.pop();
+      i++;
+    }
+  }
+}
+
+/** From a member's name to the start of its value, or -1. */
+function scanMemberName(text: string, at: number): number {
+  if (text.charCodeAt(at) !== QUOTE) return -1;
+  let i = scanString(text, at);
+  if (i < 0) return -1;
+  i = skipWhitespace(text, i);
+  if (text.charCodeAt(i) !== COLON) return -1;
+  return skipWhitespace(text, i + 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// A cursor over text already known to be JSON, used to find where nested values start; it never
+// builds values.
 
 function skipString(text: string, at: number): number {
   // at points at the opening quote
   for (let i = at + 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i + 1;
+    const c = text.charCodeAt(i);
+    if (c === BACKSLASH) i++;
+    else if (c === QUOTE) return i + 1;
   }
   return text.length;
 }
 
 function skipValue(text: string, at: number): number {
-  const char = text[at];
-  if (char === '"') return skipString(text, at);
-  if (char === '{' || char === '[') {
+  const char = text.charCodeAt(at);
+  if (char === QUOTE) return skipString(text, at);
+  if (char === OPEN_BRACE || char === OPEN_BRACKET) {
     let depth = 0;
     for (let i = at; i < text.length; i++) {
-      const c = text[i];
-      if (c === '"') i = skipString(text, i) - 1;
-      else if (c === '{' || c === '[') depth++;
-      else if (c === '}' || c === ']') {
+      const c = text.charCodeAt(i);
+      if (c === QUOTE) i = skipString(text, i) - 1;
+      else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++;
+      else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
         depth--;
         if (depth === 0) return i + 1;
       }
@@ -143,43 +465,83 @@ function skipValue(text: string, at: number): number {
     return text.length;
   }
   let i = at;
-  while (i < text.length && !',}] \n\t\r'.includes(text[i]!)) i++;
-  return i;
-}
-
-/** Start of the value of `key` in the object starting at `at`. */
-function findKey(text: string, at: number, key: string): number | undefined {
-  if (text[at] !== '{') return undefined;
-  let i = skipWhitespace(text, at + 1);
-  while (i < text.length && text[i] !== '}') {
-    const keyEnd = skipString(text, i);
-    const name = JSON.parse(text.slice(i, keyEnd)) as string;
-    const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1); // past ':'
-    if (name === key) return valueStart;
-    i = skipWhitespace(text, skipValue(text, valueStart));
-    if (text[i] === ',') i = skipWhitespace(text, i + 1);
+  for (; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === COMMA || c === CLOSE_BRACE || c === CLOSE_BRACKET || c === SPACE || c === NEWLINE || c === TAB || c === RETURN) break;
   }
-  return undefined;
+  return i;
 }
 
 /** Starts of the elements of the array starting at `at`. */
 function elementStarts(text: string, at: number): number[] {
   const starts: number[] = [];
-  if (text[at] !== '[') return starts;
+  if (text.charCodeAt(at) !== OPEN_BRACKET) return starts;
   let i = skipWhitespace(text, at + 1);
-  while (i < text.length && text[i] !== ']') {
+  while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACKET) {
     starts.push(i);
     i = skipWhitespace(text, skipValue(text, i));
-    if (text[i] === ',') i = skipWhitespace(text, i + 1);
+    if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
   }
   return starts;
 }
 
-function locate(text: string, at: number, path: readonly (string | number)[]): number | undefined {
-  let cursor: number | undefined = at;
-  for (const step of path) {
-    if (cursor === undefined) return undefined;
-    cursor = typeof step === 'number' ? elementStarts(text, cursor)[step] : findKey(text, cursor, step);
+/** The members of the object starting at `at`, read only as far as asked: the first value of each name. */
+interface ObjectCursor {
+  values: Map<string, number>;
+  /** where the next unread member starts; -1 once all are read */
+  next: number;
+}
+
+function findKey(text: string, object: ObjectCursor, key: string): number | undefined {
+  const known = object.values.get(key);
+  if (known !== undefined || object.next < 0) return known;
+  let i = object.next;
+  while (i < text.length && text.charCodeAt(i) !== CLOSE_BRACE) {
+    const keyEnd = skipString(text, i);
+    const name = keyText(text, i, keyEnd);
+    const valueStart = skipWhitespace(text, skipWhitespace(text, keyEnd) + 1); // past ':'
+    i = skipWhitespace(text, skipValue(text, valueStart));
+    if (text.charCodeAt(i) === COMMA) i = skipWhitespace(text, i + 1);
+    if (!object.values.has(name)) {
+      object.values.set(name, valueStart);
+      if (name === key) {
+        object.next = i;
+        return valueStart;
+      }
+    }
   }
-  return cursor;
+  object.next = -1;
+  return undefined;
+}
+
+/**
+ * `lineOf` for the record starting at `start`. The element starts of each nested array and the
+ * members of each nested object are found once and kept with the record, so citing every item of a
+ * nested array costs one pass over it, not one pass per item.
+ */
+function locator(text: string, lines: number[], start: number): (path: readonly (string | number)[]) => number {
+  let arrays: Map<number, number[]> | undefined;
+  let objects: Map<number, ObjectCursor> | undefined;
+  return (path) => {
+    let cursor: number | undefined = start;
+    for (const step of path) {
+      if (cursor === undefined) break;
+      if (typeof step === 'number') {
+        arrays ??= new Map();
+        let starts = arrays.get(cursor);
+        if (!starts) arrays.set(cursor, (starts = elementStarts(text, cursor)));
+        cursor = starts[step];
+      } else {
+        if (text.charCodeAt(cursor) !== OPEN_BRACE) {
+          cursor = undefined;
+          break;
+        }
+        objects ??= new Map();
+        let object = objects.get(cursor);
+        if (!object) objects.set(cursor, (object = { values: new Map(), next: skipWhitespace(text, cursor + 1) }));
+        cursor = findKey(text, object, step);
+      }
+    }
+    return lineAt(lines, cursor ?? start);
+  };
 }

@@ -368,7 +368,7 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
     async *rows(connector) {
       const key = Array.isArray(document.root) ? '' : connector.meta.recordsKey;
       if (key === undefined) {
-        yield { line: 1, value: document.root as Record<string, unknown> };
+        yield { line: 1, value: document.whole() as Record<string, unknown> };
         return;
       }
       for (const record of document.records(key)) {
@@ -389,7 +389,7 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
       const paging = (root.paging as { next?: { after?: unknown } } | undefined)?.next?.after;
       const more = root.next_page ?? root.nextPageToken ?? root.nextRecordsUrl ?? links?.next ?? paging ?? (root.done === false ? true : undefined);
       const total = typeof root.total === 'number' ? root.total : typeof root.job_count === 'number' ? root.job_count : undefined;
-      const count = recordsOf(root, key)!.length;
+      const count = document.count(Array.isArray(root) ? '' : key);
       const partial = (more !== undefined && more !== null && root.end_of_stream !== true) || (total !== undefined && total > count + (Number(root.startAt) || 0));
       return partial
         ? [{ severity: 'warning', code: 'file/partial-page', file: source.name, message: `${source.name}: one page of a paged export (${count} records); later pages are not in this file` }]
