@@ -45,6 +45,8 @@ interface CompanyFigures {
   duckdb: Measure & { result: unknown };
   inspect: Measure;
   analyze: Measure;
+  /** `analyze --jobs 1`: one thread, the least memory */
+  analyzeOneThread: Measure;
 }
 
 const usage = `usage: npm run bench -- [--events 1000000,5000000] [--runs 3] [--once-from 5000000] [--data DIR] [--no-build]`;
@@ -173,11 +175,15 @@ async function benchSet(events: number, options: Options) {
     const analyze = await measure('handoff-risk analyze', [process.execPath, CLI, 'analyze', exportsDir, '--config', config, '--out', out], runs, () => {
       if (!existsSync(join(out, 'analysis.json'))) throw new Error(`analyze wrote no ${join(out, 'analysis.json')}`);
     });
+    const analyzeOneThread = await measure('handoff-risk analyze --jobs 1', [process.execPath, CLI, 'analyze', exportsDir, '--config', config, '--out', out, '--jobs', '1'], runs, () => {
+      if (!existsSync(join(out, 'analysis.json'))) throw new Error(`analyze wrote no ${join(out, 'analysis.json')}`);
+    });
     const totals = (JSON.parse(inspect.last.stdout) as { totals?: Record<string, number> }).totals ?? {};
     const { last: _p, ...parseFigures } = parse;
     const { last: _d, ...duckFigures } = duckdb;
     const { last: _i, ...inspectFigures } = inspect;
     const { last: _a, ...analyzeFigures } = analyze;
+    const { last: _o, ...oneThreadFigures } = analyzeOneThread;
     perCompany.push({
       company,
       rowsRead: totals.rowsRead ?? NaN,
@@ -186,6 +192,7 @@ async function benchSet(events: number, options: Options) {
       duckdb: { ...duckFigures, result: JSON.parse(duckdb.last.stdout || '{}') as unknown },
       inspect: inspectFigures,
       analyze: analyzeFigures,
+      analyzeOneThread: oneThreadFigures,
     });
   }
   rmSync(outRoot, { recursive: true, force: true });
@@ -198,11 +205,15 @@ async function benchSet(events: number, options: Options) {
     duckdb: { seconds: round(sum((c) => c.duckdb.seconds)), rssMb: round(max((c) => c.duckdb.rssMb), 0) },
     inspect: { seconds: round(sum((c) => c.inspect.seconds)), rssMb: round(max((c) => c.inspect.rssMb), 0) },
     analyze: { seconds: round(sum((c) => c.analyze.seconds)), rssMb: round(max((c) => c.analyze.rssMb), 0) },
+    analyzeOneThread: { seconds: round(sum((c) => c.analyzeOneThread.seconds)), rssMb: round(max((c) => c.analyzeOneThread.rssMb), 0) },
   };
-  const ratios = {
-    inspect: { timeVsParse: ratio(set.inspect.seconds, set.parse.seconds), timeVsDuckdb: ratio(set.inspect.seconds, set.duckdb.seconds), rssVsParse: ratio(set.inspect.rssMb, set.parse.rssMb), rssVsDuckdb: ratio(set.inspect.rssMb, set.duckdb.rssMb) },
-    analyze: { timeVsParse: ratio(set.analyze.seconds, set.parse.seconds), timeVsDuckdb: ratio(set.analyze.seconds, set.duckdb.seconds), rssVsParse: ratio(set.analyze.rssMb, set.parse.rssMb), rssVsDuckdb: ratio(set.analyze.rssMb, set.duckdb.rssMb) },
-  };
+  const versus = (m: { seconds: number; rssMb: number }) => ({
+    timeVsParse: ratio(m.seconds, set.parse.seconds),
+    timeVsDuckdb: ratio(m.seconds, set.duckdb.seconds),
+    rssVsParse: ratio(m.rssMb, set.parse.rssMb),
+    rssVsDuckdb: ratio(m.rssMb, set.duckdb.rssMb),
+  });
+  const ratios = { inspect: versus(set.inspect), analyze: versus(set.analyze), analyzeOneThread: versus(set.analyzeOneThread) };
   return {
     events,
     eventsEmitted: sum((c) => c.events),
@@ -215,6 +226,7 @@ async function benchSet(events: number, options: Options) {
       analyzeWithin1_5xDuckdb: ratios.analyze.timeVsDuckdb <= 1.5,
       inspectBelowDuckdb: ratios.inspect.timeVsDuckdb < 1,
       analyzePeakBelowDuckdb: ratios.analyze.rssVsDuckdb < 1,
+      analyzeOneThreadPeakBelowDuckdb: ratios.analyzeOneThread.rssVsDuckdb < 1,
       inspectPeakBelowDuckdb: ratios.inspect.rssVsDuckdb < 1,
     },
     companies: perCompany,
@@ -233,6 +245,7 @@ function printSet(result: Awaited<ReturnType<typeof benchSet>>): void {
       line('duckdb (b)', set.duckdb),
       line('inspect', set.inspect, ratios.inspect),
       line('analyze', set.analyze, ratios.analyze),
+      line('analyze -j1', set.analyzeOneThread, ratios.analyzeOneThread),
       '',
     ].join('\n'),
   );
@@ -258,7 +271,7 @@ async function main(): Promise<void> {
   if (results.length > 1) {
     const [small, large] = [results[0]!, results[results.length - 1]!];
     process.stdout.write(
-      `\npeak growth ${small.events} → ${large.events} events: inspect ×${ratio(large.set.inspect.rssMb, small.set.inspect.rssMb)}, analyze ×${ratio(large.set.analyze.rssMb, small.set.analyze.rssMb)} (target ≤ 1.5)\n`,
+      `\npeak growth ${small.events} → ${large.events} events: inspect ×${ratio(large.set.inspect.rssMb, small.set.inspect.rssMb)}, analyze ×${ratio(large.set.analyze.rssMb, small.set.analyze.rssMb)}, analyze --jobs 1 ×${ratio(large.set.analyzeOneThread.rssMb, small.set.analyzeOneThread.rssMb)} (target ≤ 1.5)\n`,
     );
   }
 }
