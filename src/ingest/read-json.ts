@@ -48,7 +48,7 @@ const ROOT_SAMPLE_CHARS = 1 << 20;
 export async function readJson(source: InputSource): Promise<JsonDocument | JsonFault | undefined> {
   const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
   const chunks: string[] = [];
-  for await (const chunk of decodeText(source.read(), source.name, decode)) chunks.push(oneByte(chunk));
+  for await (const chunk of decodeText(source.read(), source.name, decode)) chunks.push(chunk);
   const text = chunks.join('');
   chunks.length = 0;
   if (text.trim() === '') return undefined;
@@ -86,15 +86,6 @@ export async function readJson(source: InputSource): Promise<JsonDocument | Json
     whole: () => JSON.parse(text),
   };
 }
-
-/**
- * The decoder hands back a large chunk as a two-byte string even when it is all ASCII; the page is
- * held for as long as its records are read, so Latin-1 text is made one byte a character again.
- */
-function oneByte(chunk: string): string {
-  return chunk.length >= 1024 && !BEYOND_LATIN1.test(chunk) ? Buffer.from(chunk, 'latin1').toString('latin1') : chunk;
-}
-const BEYOND_LATIN1 = /[^\u0000-\u00ff]/;
 
 /** Reads newline-delimited JSON one line at a time; blank lines are not records. */
 export async function* readNdjson(
