@@ -1,5 +1,6 @@
 // Reading every input file, in this thread or spread over worker threads: summaries for `inspect`,
 // events for `analyze`.
+import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { connectors } from '../../connectors/index.js';
@@ -94,6 +95,14 @@ export async function loadInputsWith(paths: readonly string[], options: LoadOpti
   return { files: results, events, missing };
 }
 
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // read anyway: the reader reports why it cannot
+  }
+}
+
 type WorkerMessage =
   | { type: 'rows'; index: number; rows: number }
   | { type: 'events'; index: number; batch: EventBatch }
@@ -121,6 +130,9 @@ async function readOnWorkers(
     ...(linkKeys ? { linkKeys } : {}),
   };
   const rowsNow = new Map<number, number>();
+  // the largest files first: the last file handed out then is a small one, and no thread is left
+  // reading a big file alone at the end (results go back in file order whatever the order read)
+  const order = files.map((file, index) => ({ index, size: sizeOf(file) })).sort((a, b) => b.size - a.size || a.index - b.index);
   let next = 0;
   let done = 0;
   const workers = Array.from({ length: Math.min(jobs, files.length) }, startWorker);
@@ -131,7 +143,7 @@ async function readOnWorkers(
           new Promise<void>((resolve, reject) => {
             const give = () => {
               if (next >= files.length) return resolve();
-              const index = next++;
+              const index = order[next++]!.index;
               const task: WorkerTask = { index, path: files[index]!, name: citedName(files[index]!), want, options: shared };
               worker.postMessage(task);
             };
