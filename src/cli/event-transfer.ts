@@ -1,27 +1,37 @@
 // Events crossing from a reading worker thread to the main one, packed so that unpacking them costs
 // less than reading them did. Structured clone of the event objects took 8 µs an event on the main
-// thread (longer than half of reading it), so a batch travels as one Int32Array of string-table
-// indices, plus the strings the table gained since the last batch.
+// thread (longer than half of reading it), so a batch travels as one Int32Array of indices into a
+// per-file table of the values that repeat (systems, kinds, records, actors, states, fields, links), plus
+// the values that do not (ids, times, details) as plain strings, which the table would only grow on.
 import type { HandoffEvent } from '../model/index.js';
 
 /** One batch of one file's events, in file order. */
 export interface EventBatch {
   /** the connector that read the file, as the events' sources name it */
   connector: string;
-  /** strings new to the file's table, appended in order */
+  /** values new to the file's table, appended in order */
   strings: string[];
+  /** per event, in order: its id (or the id's tail after the file name), its time, its detail if any */
+  texts: string[];
   /** FIELDS numbers per event; -1 where a field is absent */
   data: Int32Array<ArrayBuffer>;
+  /** the events' links, in order, as (system, id, via) table indices; an event's count is in `data` */
+  links: Int32Array<ArrayBuffer>;
 }
 
-const FIELDS = 18;
+const FIELDS = 17;
 const ABSENT = -1;
+/** flags, the first number of an event */
+const ID_TAIL = 1;
+const HAS_DETAIL = 2;
 
 /** Packs the events of one file (`file` = the cited name their ids and sources carry). */
 export function createEventPacker(file: string) {
   const table = new Map<string, number>();
   let fresh: string[] = [];
+  let texts: string[] = [];
   let numbers: number[] = [];
+  let linkNumbers: number[] = [];
   let connector = '';
   const index = (text: string | undefined): number => {
     if (text === undefined) return ABSENT;
@@ -37,12 +47,12 @@ export function createEventPacker(file: string) {
     add(event: HandoffEvent): void {
       connector = event.source.connector;
       // ids are `file:line#n`: only the tail travels, unless a connector made another kind
-      const tail = event.id.startsWith(file) ? event.id.slice(file.length) : undefined;
+      const tail = event.id.startsWith(file);
+      texts.push(tail ? event.id.slice(file.length) : event.id, event.at);
+      if (event.detail !== undefined) texts.push(event.detail);
       numbers.push(
-        tail === undefined ? ABSENT : index(tail),
-        tail === undefined ? index(event.id) : ABSENT,
+        (tail ? ID_TAIL : 0) | (event.detail !== undefined ? HAS_DETAIL : 0),
         event.source.line,
-        index(event.at),
         index(event.system),
         index(event.systemKind),
         index(event.record.type),
@@ -55,21 +65,22 @@ export function createEventPacker(file: string) {
         index(event.from),
         index(event.to),
         index(event.field),
-        index(event.detail),
-        // the rarely set fields share a slot: activity, links and workflow as one JSON text
-        event.activity === undefined && event.links === undefined && event.workflow === undefined
-          ? ABSENT
-          : index(JSON.stringify([event.activity ?? null, event.links ?? null, event.workflow ?? null])),
+        index(event.activity),
+        index(event.workflow),
+        event.links?.length ?? ABSENT,
       );
+      for (const link of event.links ?? []) linkNumbers.push(index(link.system), index(link.id), index(link.via));
     },
     get size(): number {
       return numbers.length / FIELDS;
     },
-    /** The events added since the last take, ready for `postMessage(batch, [batch.data.buffer])`. */
+    /** The events added since the last take, ready for `postMessage(batch, [batch.data.buffer, batch.links.buffer])`. */
     take(): EventBatch {
-      const batch = { connector, strings: fresh, data: Int32Array.from(numbers) };
+      const batch = { connector, strings: fresh, texts, data: Int32Array.from(numbers), links: Int32Array.from(linkNumbers) };
       fresh = [];
+      texts = [];
       numbers = [];
+      linkNumbers = [];
       return batch;
     },
   };
@@ -78,50 +89,69 @@ export function createEventPacker(file: string) {
 /** Unpacks one file's batches back into events equal to the ones packed, sharing repeated values. */
 export function createEventUnpacker(file: string) {
   const table: string[] = [];
-  const actors = new Map<string, HandoffEvent['actor']>();
-  const records = new Map<string, HandoffEvent['record']>();
-  const extras = new Map<number, [string | null, HandoffEvent['links'] | null, string | null]>();
+  // by table indices, in nested maps: a key string per event would cost more than the rest
+  const actors: Nested<HandoffEvent['actor']> = new Map();
+  const records: Nested<HandoffEvent['record']> = new Map();
   const text = (at: number): string | undefined => (at === ABSENT ? undefined : table[at]);
   return {
     unpack(batch: EventBatch, into: HandoffEvent[]): void {
       for (const value of batch.strings) table.push(value);
-      const data = batch.data;
+      const { data, texts, links } = batch;
+      let next = 0;
+      let nextLink = 0;
       for (let at = 0; at < data.length; at += FIELDS) {
-        const actorKey = `${data[at + 9]}|${data[at + 10]}|${data[at + 11]}`;
-        let actor = actors.get(actorKey);
-        if (!actor) {
-          const name = text(data[at + 10]!);
-          const type = table[data[at + 11]!] as HandoffEvent['actor']['type'];
-          actors.set(actorKey, (actor = name === undefined ? { id: table[data[at + 9]!]!, type } : { id: table[data[at + 9]!]!, name, type }));
-        }
-        const recordKey = `${data[at + 6]}|${data[at + 7]}`;
-        let record = records.get(recordKey);
-        if (!record) records.set(recordKey, (record = { type: table[data[at + 6]!]!, id: table[data[at + 7]!]! }));
-        let extra: [string | null, HandoffEvent['links'] | null, string | null] | undefined;
-        if (data[at + 17] !== ABSENT) {
-          extra = extras.get(data[at + 17]!);
-          if (!extra) extras.set(data[at + 17]!, (extra = JSON.parse(table[data[at + 17]!]!)));
+        const flags = data[at]!;
+        const id = flags & ID_TAIL ? file + texts[next++]! : texts[next++]!;
+        const time = texts[next++]!;
+        const detail = flags & HAS_DETAIL ? texts[next++] : undefined;
+        const actor = shared(actors, data[at + 7]!, data[at + 8]!, data[at + 9]!, () => {
+          const name = text(data[at + 8]!);
+          const type = table[data[at + 9]!] as HandoffEvent['actor']['type'];
+          return name === undefined ? { id: table[data[at + 7]!]!, type } : { id: table[data[at + 7]!]!, name, type };
+        });
+        const record = shared(records, data[at + 4]!, data[at + 5]!, 0, () => ({ type: table[data[at + 4]!]!, id: table[data[at + 5]!]! }));
+        let eventLinks: HandoffEvent['links'];
+        if (data[at + 16] !== ABSENT) {
+          eventLinks = [];
+          for (let n = 0; n < data[at + 16]!; n++, nextLink += 3) {
+            const system = text(links[nextLink]!);
+            const link = { id: table[links[nextLink + 1]!]!, via: table[links[nextLink + 2]!]! };
+            eventLinks.push(system === undefined ? link : { system, ...link });
+          }
         }
         // the same keys in the same order as `eventBuilder` in ingest makes them
         into.push({
-          id: data[at] === ABSENT ? table[data[at + 1]!]! : file + table[data[at]!]!,
-          at: table[data[at + 3]!]!,
-          system: table[data[at + 4]!]!,
-          systemKind: table[data[at + 5]!]! as HandoffEvent['systemKind'],
+          id,
+          at: time,
+          system: table[data[at + 2]!]!,
+          systemKind: table[data[at + 3]!]! as HandoffEvent['systemKind'],
           record,
-          kind: table[data[at + 8]!]! as HandoffEvent['kind'],
+          kind: table[data[at + 6]!]! as HandoffEvent['kind'],
           actor,
-          team: text(data[at + 12]!),
-          from: text(data[at + 13]!),
-          to: text(data[at + 14]!),
-          field: text(data[at + 15]!),
-          detail: text(data[at + 16]!),
-          activity: extra?.[0] ?? undefined,
-          links: extra?.[1] ?? undefined,
-          workflow: extra?.[2] ?? undefined,
-          source: { connector: batch.connector, file, line: data[at + 2]! },
+          team: text(data[at + 10]!),
+          from: text(data[at + 11]!),
+          to: text(data[at + 12]!),
+          field: text(data[at + 13]!),
+          detail,
+          activity: text(data[at + 14]!),
+          links: eventLinks,
+          workflow: text(data[at + 15]!),
+          source: { connector: batch.connector, file, line: data[at + 1]! },
         });
       }
     },
   };
+}
+
+type Nested<T> = Map<number, Map<number, Map<number, T>>>;
+
+/** The value at `a/b/c`, made by `make` the first time. */
+function shared<T>(map: Nested<T>, a: number, b: number, c: number, make: () => T): T {
+  let level = map.get(a);
+  if (!level) map.set(a, (level = new Map()));
+  let leaf = level.get(b);
+  if (!leaf) level.set(b, (leaf = new Map()));
+  let value = leaf.get(c);
+  if (value === undefined) leaf.set(c, (value = make()));
+  return value;
 }

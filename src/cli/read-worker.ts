@@ -26,7 +26,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
   const packer = task.want === 'events' ? createEventPacker(task.name) : undefined;
   const send = () => {
     const batch = packer!.take();
-    parentPort?.postMessage({ type: 'events', index: task.index, batch }, [batch.data.buffer]);
+    parentPort?.postMessage({ type: 'events', index: task.index, batch }, [batch.data.buffer, batch.links.buffer]);
   };
   const result = await readFile(fileSource(task.path, task.name), connectors, {
     ...task.options,
