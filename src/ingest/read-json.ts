@@ -1,5 +1,8 @@
-// JSON and NDJSON exports → positioned records. An API page is held as text and its records are
-// parsed one at a time, so a large page never becomes one parsed tree; NDJSON streams line by line.
+// JSON and NDJSON exports → positioned records. An API page is streamed twice: a first pass checks
+// the grammar, counts the records and keeps the page's own fields; a second pass hands out the
+// records one at a time. Neither holds more than the current chunk and one record (plus the root
+// sample kept for detection), so memory follows the largest record, not the page. NDJSON streams
+// line by line.
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { decodeText, type DecodeReport } from './decode.js';
@@ -30,10 +33,10 @@ export interface JsonDocument {
   decode: DecodeReport;
   /** how many elements the array at `key` holds (`''` = the root array); 0 when there is no such array */
   count(key: string): number;
-  /** the records held in the array at `key` (`''` = the root array), in file order, each parsed as it is reached */
-  records(key: string): Iterable<JsonRecord>;
+  /** the records held in the array at `key` (`''` = the root array), in file order, each read and parsed as it is reached */
+  records(key: string): AsyncIterable<JsonRecord>;
   /** the whole document parsed at once: only for a file read as one single record */
-  whole(): unknown;
+  whole(): Promise<unknown>;
 }
 
 /** Elements kept in each top-level array of `root`: what detection needs, not the page. */
@@ -47,10 +50,37 @@ const ROOT_SAMPLE_CHARS = 1 << 20;
  */
 export async function readJson(source: InputSource): Promise<JsonDocument | JsonFault | undefined> {
   const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
+  const outline = await streamOutline(source, decode);
+  if (outline === 'empty') return undefined;
+  if (outline === undefined) {
+    // the streamed scan refused the text (or met something it leaves to the whole-text reader):
+    // read it whole, so the fault is positioned and worded exactly as JSON.parse words it
+    const again: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
+    return readJsonText(await wholeText(source, again), again);
+  }
+  const arrayAt = (key: string): StreamArray | undefined =>
+    key === '' ? outline.rootArray : outline.rootArray ? undefined : (outline.arrays.get(key) ?? undefined);
+  return {
+    root: JSON.parse(outline.sample),
+    decode,
+    count: (key) => arrayAt(key)?.count ?? 0,
+    async *records(key) {
+      const array = arrayAt(key);
+      if (!array || array.count === 0) return;
+      yield* streamRecords(source, array.ordinal);
+    },
+    whole: async () => JSON.parse(await wholeText(source, { encoding: 'utf-8', bom: false, issues: [] })),
+  };
+}
+
+async function wholeText(source: InputSource, decode: DecodeReport): Promise<string> {
   const chunks: string[] = [];
   for await (const chunk of decodeText(source.read(), source.name, decode)) chunks.push(chunk);
-  const text = chunks.join('');
-  chunks.length = 0;
+  return chunks.join('');
+}
+
+/** The reader as it was before streaming: the whole text held, for faults and for what the streamed scan refuses. */
+function readJsonText(text: string, decode: DecodeReport): JsonDocument | JsonFault | undefined {
   if (text.trim() === '') return undefined;
   let outline = outlineOf(text, true);
   if (outline === undefined) {
@@ -71,7 +101,7 @@ export async function readJson(source: InputSource): Promise<JsonDocument | Json
     root: JSON.parse(sampleText(text, outline)),
     decode,
     count: (key) => arrayAt(key)?.count ?? 0,
-    *records(key) {
+    async *records(key) {
       const array = arrayAt(key);
       if (!array) return;
       for (let index = 0; index < array.count; index++) {
@@ -83,8 +113,306 @@ export async function readJson(source: InputSource): Promise<JsonDocument | Json
         yield { value: JSON.parse(text.slice(start, end)), line, lineOf: oneLine ? () => line : locator(text, lines, start) };
       }
     },
-    whole: () => JSON.parse(text),
+    whole: async () => JSON.parse(text),
   };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The streamed reader: a window over the decoded chunks, holding the text from the current value
+// on, and the two passes over it.
+
+/** A top-level array found by the first pass: its element count, and which root field holds it. */
+interface StreamArray {
+  count: number;
+  /** the field's place among the root object's fields (0 for the root array) */
+  ordinal: number;
+}
+
+interface StreamOutline {
+  rootArray?: StreamArray;
+  /** root object: each key's value as JSON.parse keeps it (the last of a repeated key); null when not an array */
+  arrays: Map<string, StreamArray | null>;
+  /** the root with each top-level array cut to its first elements (see `sampleText`) */
+  sample: string;
+}
+
+class Window {
+  /** the text held: from the current value on, to the end of the last chunk read */
+  buf = '';
+  /** where reading is in `buf`; text before it may be dropped */
+  pos = 0;
+  /** offset of `buf` in the whole text */
+  base = 0;
+  eof = false;
+  /** the text kept so far, and where in `buf` the text not yet added to it starts; undefined when not keeping */
+  kept: string | undefined;
+  keepFrom = 0;
+  /** newlines before `countPos`; `nextNewline` is the first at or after it (-1: none in `buf`) */
+  private newlines = 0;
+  private countPos = 0;
+  private nextNewline = -2;
+  private readonly chunks: AsyncIterator<string>;
+
+  /** `lines`: whether lines are counted (the second pass) */
+  constructor(
+    source: InputSource,
+    decode: DecodeReport,
+    private readonly lines = false,
+  ) {
+    this.chunks = decodeText(source.read(), source.name, decode)[Symbol.asyncIterator]();
+  }
+
+  /** Reads on until at least `want` more characters are held (or the text ends), dropping what was read. */
+  async more(want = 1): Promise<void> {
+    if (this.eof) return;
+    this.keep();
+    if (this.pos > 0) {
+      if (this.lines) this.lineAt(this.pos);
+      this.buf = this.buf.slice(this.pos);
+      this.base += this.pos;
+      this.countPos -= this.pos;
+      this.keepFrom -= this.pos;
+      this.pos = 0;
+    }
+    let added = 0;
+    const parts = [this.buf];
+    while (added < want) {
+      const next = await this.chunks.next();
+      if (next.done) {
+        this.eof = true;
+        break;
+      }
+      parts.push(next.value);
+      added += next.value.length;
+    }
+    this.buf = parts.join('');
+    this.nextNewline = -2;
+  }
+
+  async close(): Promise<void> {
+    await this.chunks.return?.();
+  }
+
+  /** Adds the text read since the last call to what is kept. */
+  keep(): void {
+    if (this.kept !== undefined && this.pos > this.keepFrom) this.kept += this.buf.slice(this.keepFrom, this.pos);
+    this.keepFrom = this.pos;
+  }
+
+  /** `next` without reading on (no promise to wait for, which counts per record): -1 when `buf` runs out first. */
+  peek(): number {
+    this.pos = skipWhitespace(this.buf, this.pos);
+    return this.pos < this.buf.length ? this.buf.charCodeAt(this.pos) : -1;
+  }
+
+  /** `end` without reading on: -1 when the value may go on past `buf` (or is not one). */
+  endHere(scan: (text: string, at: number) => number): number {
+    const end = scan(this.buf, this.pos);
+    return end < this.buf.length ? end : -1;
+  }
+
+  /** Skips whitespace, reading on as needed; the character there, NaN at the end of the text. */
+  async next(): Promise<number> {
+    for (;;) {
+      this.pos = skipWhitespace(this.buf, this.pos);
+      if (this.pos < this.buf.length || this.eof) return this.buf.charCodeAt(this.pos);
+      await this.more();
+    }
+  }
+
+  /** End of the value (or string) `scan` finds at `pos`, reading on until it is whole; -1 when it is not one. */
+  async end(scan: (text: string, at: number) => number): Promise<number> {
+    for (;;) {
+      const end = scan(this.buf, this.pos);
+      // a value is whole once something follows it in `buf` (a number could go on in the next chunk)
+      if (this.eof || (end >= 0 && end < this.buf.length)) return end;
+      await this.more(Math.max(this.buf.length - this.pos, 1));
+    }
+  }
+
+  /** 1-based line of `at` in `buf` (at or after every position asked before). */
+  lineAt(at: number): number {
+    if (this.nextNewline === -2 || (this.nextNewline >= 0 && this.nextNewline < this.countPos)) this.nextNewline = this.buf.indexOf('\n', this.countPos);
+    while (this.nextNewline >= 0 && this.nextNewline < at) {
+      this.newlines++;
+      this.nextNewline = this.buf.indexOf('\n', this.nextNewline + 1);
+    }
+    this.countPos = at;
+    return this.newlines + 1;
+  }
+}
+
+/**
+ * The first pass: checks the text is JSON (the grammar JSON.parse accepts), counts the elements of
+ * the top-level arrays and keeps the root sample. Undefined when the text is not JSON; 'empty' for
+ * blank text.
+ */
+async function streamOutline(source: InputSource, decode: DecodeReport): Promise<StreamOutline | 'empty' | undefined> {
+  const w = new Window(source, decode);
+  try {
+    const first = await w.next();
+    // nothing but JSON whitespace (other blanks `trim` drops are refused, and the whole-text reader decides)
+    if (Number.isNaN(first)) return 'empty';
+    const outline: StreamOutline = { arrays: new Map(), sample: '' };
+    w.kept = '';
+    w.keepFrom = w.pos;
+    if (first === OPEN_BRACKET) {
+      const array = await streamArray(w, 0, true);
+      if (!array) return undefined;
+      outline.rootArray = array;
+    } else if (first === OPEN_BRACE) {
+      w.pos++;
+      let next = await w.next();
+      if (next === CLOSE_BRACE) w.pos++;
+      else {
+        for (let ordinal = 0; ; ordinal++) {
+          if (next !== QUOTE) return undefined;
+          const keyEnd = await w.end(scanString);
+          if (keyEnd < 0) return undefined;
+          const key = keyText(w.buf, w.pos, keyEnd);
+          w.pos = keyEnd;
+          if ((await w.next()) !== COLON) return undefined;
+          w.pos++;
+          if ((await w.next()) === OPEN_BRACKET) {
+            const array = await streamArray(w, ordinal, true);
+            if (!array) return undefined;
+            outline.arrays.set(key, array);
+          } else {
+            const end = await w.end(scanValue);
+            if (end < 0) return undefined;
+            w.pos = end;
+            outline.arrays.set(key, null);
+          }
+          next = await w.next();
+          if (next === CLOSE_BRACE) {
+            w.pos++;
+            break;
+          }
+          if (next !== COMMA) return undefined;
+          w.pos++;
+          next = await w.next();
+        }
+      }
+    } else {
+      const end = await w.end(scanValue);
+      if (end < 0) return undefined;
+      w.pos = end;
+    }
+    w.keep();
+    outline.sample = w.kept;
+    w.kept = undefined;
+    return Number.isNaN(await w.next()) ? outline : undefined;
+  } finally {
+    await w.close();
+  }
+}
+
+/**
+ * Reads past the array at `pos` (its `[`), element by element, checking each in the first pass
+ * (`check`). While a sample is kept, it is cut after the first elements: the rest are only counted.
+ * Undefined when the array is malformed.
+ */
+async function streamArray(w: Window, ordinal: number, check: boolean): Promise<StreamArray | undefined> {
+  const scan = check ? scanValue : skipValue;
+  const start = w.base + w.pos;
+  let count = 0;
+  let object = false;
+  let held: string | undefined;
+  w.pos++;
+  let next = await w.next();
+  if (next !== CLOSE_BRACKET) {
+    for (;;) {
+      let end = w.endHere(scan);
+      if (end < 0) end = await w.end(scan);
+      if (end < 0) return undefined;
+      if (w.kept !== undefined) {
+        object ||= w.buf.charCodeAt(w.pos) === OPEN_BRACE;
+        if (object && (count + 1 >= ROOT_SAMPLE || w.base + end - start >= ROOT_SAMPLE_CHARS)) {
+          // the sample holds this element and closes the array; it goes on after the array
+          w.pos = end;
+          w.keep();
+          held = w.kept + ']';
+          w.kept = undefined;
+        }
+      }
+      w.pos = end;
+      count++;
+      next = w.peek();
+      if (next < 0) next = await w.next();
+      if (next === CLOSE_BRACKET) break;
+      if (next !== COMMA) return undefined;
+      w.pos++;
+      if (w.peek() < 0) await w.next();
+    }
+  }
+  w.pos++;
+  if (held !== undefined) {
+    w.kept = held;
+    w.keepFrom = w.pos;
+  }
+  return { count, ordinal };
+}
+
+/** The second pass: the records of the array at `ordinal` (0 and a root array: the root array). */
+async function* streamRecords(source: InputSource, ordinal: number): AsyncGenerator<JsonRecord> {
+  const w = new Window(source, { encoding: 'utf-8', bom: false, issues: [] }, true);
+  const changed = () => new Error(`${source.name}: the JSON text changed while it was read`);
+  try {
+    const first = await w.next();
+    if (first === OPEN_BRACKET) {
+      yield* elements(w, changed);
+      return;
+    }
+    if (first !== OPEN_BRACE) throw changed();
+    w.pos++;
+    for (let at = 0; ; at++) {
+      if ((await w.next()) !== QUOTE) throw changed();
+      w.pos = await w.end(skipString);
+      if ((await w.next()) !== COLON) throw changed();
+      w.pos++;
+      const start = await w.next();
+      if (at === ordinal) {
+        if (start !== OPEN_BRACKET) throw changed();
+        yield* elements(w, changed);
+        return;
+      }
+      // another array is walked element by element, so it is never held whole either
+      if (start === OPEN_BRACKET) {
+        if (!(await streamArray(w, at, false))) throw changed();
+      } else w.pos = await w.end(skipValue);
+      if ((await w.next()) !== COMMA) throw changed();
+      w.pos++;
+    }
+  } finally {
+    await w.close();
+  }
+}
+
+/** The records of the array at `pos` (its `[`), each read and parsed as the window reaches it. */
+async function* elements(w: Window, changed: () => Error): AsyncGenerator<JsonRecord> {
+  w.pos++;
+  let next = await w.next();
+  if (next === CLOSE_BRACKET) return;
+  for (;;) {
+    let end = w.endHere(skipValue);
+    if (end < 0) end = await w.end(skipValue);
+    const line = w.lineAt(w.pos);
+    const text = w.buf.slice(w.pos, end);
+    // a record on one line (a compact page, or one record a line) has all its parts on that line
+    let lineOf: JsonRecord['lineOf'] = () => line;
+    if (text.includes('\n')) {
+      const inner = locator(text, lineStarts(text), 0);
+      lineOf = (path) => line - 1 + inner(path);
+    }
+    w.pos = end;
+    yield { value: JSON.parse(text), line, lineOf };
+    next = w.peek();
+    if (next < 0) next = await w.next();
+    if (next === CLOSE_BRACKET) return;
+    if (next !== COMMA) throw changed();
+    w.pos++;
+    if (w.peek() < 0) await w.next();
+  }
 }
 
 /** Reads newline-delimited JSON one line at a time; blank lines are not records. */

@@ -7,6 +7,11 @@ import { testConnectors } from '../support/test-connectors.js';
 
 // small texts in small chunks, so values and keys straddle chunk edges
 const open = (text: string) => readJson(textSource('t.json', text, text.length < 10_000 ? 7 : undefined));
+const all = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+};
 const document = async (text: string): Promise<JsonDocument> => {
   const read = await open(text);
   if (read === undefined || !('root' in read)) throw new Error(`not a document: ${JSON.stringify(read)}`);
@@ -114,7 +119,7 @@ function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string 
 
 async function expectSameAsReference(text: string, key: string) {
   const read = await document(text);
-  const records = [...read.records(key)];
+  const records = (await all(read.records(key)));
   const expected = reference.records(text, key);
   expect(records.map((record) => record.value)).toEqual(expected.map((record) => record.value));
   expect(records.map((record) => record.line)).toEqual(expected.map((record) => record.line));
@@ -160,46 +165,58 @@ describe('readJson: records one at a time', () => {
     await expectSameAsReference(JSON.stringify(JSON.parse(page).ticket_events, null, '\t'), '');
   });
 
+  it('reads a page spanning many chunks, with other arrays and page fields around its records', async () => {
+    const events = Array.from({ length: 400 }, (_, id) => ({ id, note: 'n'.repeat(id % 7), child_events: [{ id: id * 10, status: 'open' }, { id: id * 10 + 1, tags: ['a', 'b'] }] }));
+    const page = { before: [{ skip: 1 }, [2, 3]], ticket_events: events, count: 400, next_page: 'https://x.test/2', end_of_stream: false };
+    for (const text of [JSON.stringify(page), JSON.stringify(page, null, 2), JSON.stringify(page, null, '\t')]) {
+      await expectSameAsReference(text, 'ticket_events');
+      await expectSameAsReference(text, 'before');
+      const read = await document(text);
+      expect(read.root).toMatchObject({ count: 400, next_page: 'https://x.test/2', end_of_stream: false, before: page.before });
+      expect((read.root as typeof page).ticket_events).toEqual(events.slice(0, 200));
+    }
+  });
+
   it('reads a root array with records(""), and nothing for a key of it', async () => {
     const read = await document('[\n{"a":1},\n2\n]');
-    expect([...read.records('')].map((record) => [record.line, record.value])).toEqual([
+    expect((await all(read.records(''))).map((record) => [record.line, record.value])).toEqual([
       [2, { a: 1 }],
       [3, 2],
     ]);
-    expect([...read.records('a')]).toEqual([]);
+    expect((await all(read.records('a')))).toEqual([]);
     expect(read.count('')).toBe(2);
   });
 
   it('has no records where the key is missing or not an array', async () => {
     const read = await document('{"items": {"a": 1}, "other": [1]}');
-    expect([...read.records('items')]).toEqual([]);
-    expect([...read.records('missing')]).toEqual([]);
-    expect([...read.records('')]).toEqual([]);
+    expect((await all(read.records('items')))).toEqual([]);
+    expect((await all(read.records('missing')))).toEqual([]);
+    expect((await all(read.records('')))).toEqual([]);
     expect(read.count('items')).toBe(0);
     expect((await document('42')).root).toBe(42);
-    expect([...(await document('"x"')).records('')]).toEqual([]);
+    expect((await all((await document('"x"')).records('')))).toEqual([]);
   });
 
   it('reads a repeated key as JSON.parse does: the last one', async () => {
     const read = await document('{"items": [1, 2], "items": [\n3], "__proto__": [4]}');
-    expect([...read.records('items')].map((record) => [record.line, record.value])).toEqual([[2, 3]]);
-    expect([...read.records('__proto__')].map((record) => record.value)).toEqual([4]);
+    expect((await all(read.records('items'))).map((record) => [record.line, record.value])).toEqual([[2, 3]]);
+    expect((await all(read.records('__proto__'))).map((record) => record.value)).toEqual([4]);
     expect(read.root).toEqual(JSON.parse('{"items": [3], "__proto__": [4]}'));
   });
 
   it('parses records only as they are reached', async () => {
     const read = await document('{"items": [{"a": 1}, {"a": 2}]}');
-    const records = read.records('items')[Symbol.iterator]();
-    const first = records.next().value!;
+    const records = read.records('items')[Symbol.asyncIterator]();
+    const first = (await records.next()).value!;
     expect(first.value).toEqual({ a: 1 });
-    expect(records.next().value!.value).toEqual({ a: 2 });
-    expect(records.next().done).toBe(true);
+    expect((await records.next()).value!.value).toEqual({ a: 2 });
+    expect((await records.next()).done).toBe(true);
   });
 
   it('cites each item of a long nested array in one pass, not one pass per item', async () => {
     const items = Array.from({ length: 30_000 }, (_, index) => `{"id":${index},"note":"${'x'.repeat(20)}"}`);
     const read = await document(`{"items":[{"id":1,"children":[\n${items.join(',\n')}\n]}]}`);
-    const [record] = [...read.records('items')];
+    const [record] = (await all(read.records('items')));
     const started = performance.now();
     const lines = items.map((_, index) => record!.lineOf(['children', index]));
     expect(performance.now() - started).toBeLessThan(2_000);
@@ -219,8 +236,8 @@ describe('readJson: the root it shows for detection', () => {
     expect(root).toMatchObject({ next_page: 'https://x.test/2', names: { a: 'A' }, small: [1, 2], end_of_stream: false });
     expect(root.ticket_events).toEqual(events.slice(0, 200));
     expect(read.count('ticket_events')).toBe(1000);
-    expect([...read.records('ticket_events')]).toHaveLength(1000);
-    expect(read.whole()).toEqual(JSON.parse(text));
+    expect((await all(read.records('ticket_events')))).toHaveLength(1000);
+    expect(await read.whole()).toEqual(JSON.parse(text));
   });
 
   it('cuts a root array too, and keeps elements up to the first object', async () => {
@@ -316,7 +333,7 @@ describe('readJson: faults', () => {
         continue;
       }
       const records = Array.isArray(expected) ? expected : ((expected as Record<string, unknown> | null)?.items ?? []);
-      const got = [...read.records(Array.isArray(expected) ? '' : 'items')].map((record) => record.value);
+      const got = (await all(read.records(Array.isArray(expected) ? '' : 'items'))).map((record) => record.value);
       if (!valid || JSON.stringify(read.root) !== JSON.stringify(expected) || JSON.stringify(got) !== JSON.stringify(Array.isArray(records) ? records : [])) {
         differences.push(`read: ${JSON.stringify(text)}`);
       }
