@@ -101,7 +101,7 @@ export function createEventUnpacker(file: string) {
       let nextLink = 0;
       for (let at = 0; at < data.length; at += FIELDS) {
         const flags = data[at]!;
-        const id = flags & ID_TAIL ? file + texts[next++]! : texts[next++]!;
+        const id = flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!; // flat, as ingest makes ids
         const time = texts[next++]!;
         const detail = flags & HAS_DETAIL ? texts[next++] : undefined;
         const actor = shared(actors, data[at + 7]!, data[at + 8]!, data[at + 9]!, () => {
