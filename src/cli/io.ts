@@ -1,4 +1,6 @@
 // What commands write to: injectable so tests run the program in-process.
+import type { Issue } from '../model/index.js';
+
 export interface CliIo {
   out(text: string): void;
   err(text: string): void;
@@ -25,6 +27,17 @@ export function progressLine(filesDone: number, totalFiles: number, rows: number
 
 /** Exit codes: 0 ok, 1 a --fail-on threshold crossed, 2 usage, config or unreadable input. */
 export const EXIT = { ok: 0, threshold: 1, usage: 2 } as const;
+
+/** Codes that mean a file could not be used at all. */
+const UNUSABLE = new Set(['file/unreadable', 'file/unrecognised', 'file/missing-columns', 'json/malformed']);
+
+/**
+ * The issues of files that could not be used at all (exit 2). A malformed NDJSON line is one
+ * reject; a file is unusable only when nothing in it could be read.
+ */
+export function unusableIssues(files: readonly { rowsAccepted: number; issues: readonly Issue[] }[]): Issue[] {
+  return files.filter((f) => f.rowsAccepted === 0).flatMap((f) => f.issues.filter((issue) => UNUSABLE.has(issue.code)));
+}
 
 /** An error that ends the command with a message and an exit code, never a stack trace. */
 export class CliError extends Error {

@@ -13,7 +13,7 @@ import { renderSummary } from '../../reporters/summary.js';
 import { MatrixError, resolveMatrix } from '../../scoring/matrix.js';
 import { buildScorecard } from '../../scoring/scorecard.js';
 import { writeEventsNdjson } from '../emit-events.js';
-import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
+import { CliError, EXIT, progressReporter, unusableIssues, type CliIo } from '../io.js';
 import { addInputFlags, resolveJobs, resolveLoadOptions, type InputFlags } from '../options.js';
 import { loadInputsWith } from '../read-inputs.js';
 
@@ -53,8 +53,6 @@ export function crossedThreshold(analysis: Analysis, level: 'remediation' | 'wat
   return crossed;
 }
 
-const UNUSABLE = new Set(['file/unreadable', 'file/unrecognised', 'file/missing-columns', 'json/malformed']);
-
 export function registerAnalyze(program: Command, io: CliIo, setExit: (code: number) => void): void {
   addInputFlags(
     program
@@ -83,8 +81,7 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
     const loaded = await loadInputsWith(paths, options, jobs, progressReporter(io));
     io.progress?.('');
     if (loaded.missing.length) throw new CliError(loaded.missing.map((issue) => issue.message).join('\n'));
-    // a malformed NDJSON line is one reject; a file is unusable only when nothing in it could be read
-    const unusable = loaded.files.filter((f) => f.rowsAccepted === 0).flatMap((f) => f.issues.filter((issue) => UNUSABLE.has(issue.code)));
+    const unusable = unusableIssues(loaded.files);
     if (unusable.length) {
       io.err(`${unusable.map(formatIssue).join('\n')}\n`);
       setExit(EXIT.usage);

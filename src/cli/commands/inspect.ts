@@ -2,12 +2,9 @@
 import type { Command } from 'commander';
 import type { FileSummary } from '../../ingest/summarize.js';
 import { formatIssue } from '../../model/index.js';
-import { CliError, EXIT, progressReporter, type CliIo } from '../io.js';
+import { CliError, EXIT, progressReporter, unusableIssues, type CliIo } from '../io.js';
 import { addInputFlags, resolveJobs, resolveLoadOptions, type InputFlags } from '../options.js';
 import { summarizeInputs } from '../read-inputs.js';
-
-/** Codes that mean a file could not be used at all: exit 2. */
-const UNUSABLE = new Set(['file/unreadable', 'file/unrecognised', 'file/missing-columns', 'json/malformed']);
 
 export function registerInspect(program: Command, io: CliIo, setExit: (code: number) => void): void {
   addInputFlags(
@@ -33,8 +30,7 @@ export function registerInspect(program: Command, io: CliIo, setExit: (code: num
       rowsRejected: sum(summaries, 'rowsRejected'),
       events: sum(summaries, 'events'),
     };
-    // a malformed NDJSON line is one reject; a file is unusable only when nothing in it could be read
-    const unusable = [...missing, ...summaries.filter((s) => s.rowsAccepted === 0).flatMap((s) => s.issues.filter((issue) => UNUSABLE.has(issue.code)))];
+    const unusable = [...missing, ...unusableIssues(summaries)];
 
     if (flags.json) {
       io.out(`${JSON.stringify({ version: 1, files: summaries.map(toJson), missing: missing, totals }, null, 2)}\n`);
