@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { connectors } from '../../connectors/index.js';
-import { citedName, compareEvents, listInputs, loadInputs, type LoadOptions, type LoadResult } from '../ingest/load.js';
+import { citedName, compareEvents, listInputs, loadFiles, type LoadOptions, type LoadResult } from '../ingest/load.js';
 import type { FileResult } from '../ingest/run-connector.js';
 import { createFileSummarizer, type FileSummary } from '../ingest/summarize.js';
 import type { HandoffEvent, Issue } from '../model/index.js';
@@ -48,7 +48,7 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
   const startWorker = workerFactory();
   if (jobs <= 1 || files.length <= 1 || !startWorker) {
     const summarizers = new Map<string, ReturnType<typeof createFileSummarizer>>();
-    const loaded = await loadInputs(paths, connectors, {
+    const loaded = await loadFiles(files, connectors, {
       ...options,
       ...progress,
       retain: false,
@@ -58,7 +58,7 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
         summarizer.add(event);
       },
     });
-    return { summaries: loaded.files.map((result) => (summarizers.get(result.file) ?? createFileSummarizer()).finish(result)), missing: loaded.missing };
+    return { summaries: loaded.files.map((result) => (summarizers.get(result.file) ?? createFileSummarizer()).finish(result)), missing };
   }
 
   const summaries: FileSummary[] = new Array(files.length);
@@ -76,7 +76,7 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
 export async function loadInputsWith(paths: readonly string[], options: LoadOptions, jobs: number, progress: Progress = {}): Promise<LoadResult> {
   const { files, missing } = await listInputs(paths);
   const startWorker = workerFactory();
-  if (jobs <= 1 || files.length <= 1 || !startWorker) return loadInputs(paths, connectors, { ...options, ...progress });
+  if (jobs <= 1 || files.length <= 1 || !startWorker) return { ...(await loadFiles(files, connectors, { ...options, ...progress })), missing };
   const results: FileResult[] = new Array(files.length);
   const perFile: HandoffEvent[][] = files.map(() => []);
   const unpackers = new Map<number, ReturnType<typeof createEventUnpacker>>();

@@ -64,6 +64,11 @@ async function walk(folder: string): Promise<string[]> {
 /** Reads every file under `paths` with the detected connectors. */
 export async function loadInputs(paths: readonly string[], connectors: readonly Connector[], options: LoadOptions = {}): Promise<LoadResult> {
   const { files, missing } = await listInputs(paths);
+  return { ...(await loadFiles(files, connectors, options)), missing };
+}
+
+/** Reads files already listed (see `listInputs`) with the detected connectors. */
+export async function loadFiles(files: readonly string[], connectors: readonly Connector[], options: LoadOptions = {}): Promise<Omit<LoadResult, 'missing'>> {
   const results: FileResult[] = [];
   const events: HandoffEvent[] = [];
   for (const [index, path] of files.entries()) {
@@ -81,7 +86,7 @@ export async function loadInputs(paths: readonly string[], connectors: readonly 
     options.onFile?.(result, index + 1, files.length);
   }
   events.sort(compareEvents);
-  return { files: results, events, missing };
+  return { files: results, events };
 }
 
 /** How evidence names a file: relative to the working folder when inside it, else as given. */
