@@ -1,5 +1,6 @@
 // The guide's containment path: the handoff routes that cost most, who writes each synced field,
 // who owns each failure class, the one workflow to target with recovery criteria, and what to monitor.
+import { pushTo } from '../analyzers/collect.js';
 import { median, quantile, round } from '../analyzers/stats.js';
 import { weekOf } from '../analyzers/weeks.js';
 import { HANDOFF_FAILURE_CLASSES } from '../analyzers/failure-frequency.js';
@@ -63,7 +64,7 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   const teams = evidence.actorTeams;
 
   const byRoute = new Map<string, typeof failures>();
-  for (const f of failures) byRoute.set(f.route, [...(byRoute.get(f.route) ?? []), f]);
+  for (const f of failures) pushTo(byRoute, f.route, f);
   const routes: RouteRisk[] = [...byRoute]
     .map(([route, list]) => {
       const workflows = [...new Set(list.map((f) => f.workflow).filter((w): w is string => w !== undefined))];
@@ -165,7 +166,7 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
     }
     // disagreement is a criterion only where this route's failures fall inside the stretch the tools disagree
     const failedAt = new Map<string, string[]>();
-    for (const f of list) if (f.workflow) failedAt.set(f.workflow, [...(failedAt.get(f.workflow) ?? []), f.at]);
+    for (const f of list) if (f.workflow) pushTo(failedAt, f.workflow, f.at);
     const disagreeing = evidence.disagreements
       .filter((d) => d.hours > DISAGREEMENT_TOLERANCE_HOURS && (failedAt.get(d.workflow) ?? []).some((at) => at >= d.from.at && (!d.until || at <= d.until.at)))
       .map((d) => d.hours);
