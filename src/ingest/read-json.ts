@@ -49,15 +49,10 @@ const ROOT_SAMPLE_CHARS = 1 << 20;
  * is read, as `JSON.parse` reports it.
  */
 export async function readJson(source: InputSource): Promise<JsonDocument | JsonFault | undefined> {
-  const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
+  const decode = freshDecode();
   const outline = await streamOutline(source, decode);
   if (outline === 'empty') return undefined;
-  if (outline === undefined) {
-    // the streamed scan refused the text (or met something it leaves to the whole-text reader):
-    // read it whole, so the fault is positioned and worded exactly as JSON.parse words it
-    const again: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
-    return readJsonText(await wholeText(source, again), again);
-  }
+  if (outline === undefined) return faultOf(source);
   const arrayAt = (key: string): StreamArray | undefined =>
     key === '' ? outline.rootArray : outline.rootArray ? undefined : (outline.arrays.get(key) ?? undefined);
   return {
@@ -69,7 +64,7 @@ export async function readJson(source: InputSource): Promise<JsonDocument | Json
       if (!array || array.count === 0) return;
       yield* streamRecords(source, array.ordinal);
     },
-    whole: async () => JSON.parse(await wholeText(source, { encoding: 'utf-8', bom: false, issues: [] })),
+    whole: async () => JSON.parse(await wholeText(source, freshDecode())),
   };
 }
 
@@ -79,42 +74,25 @@ async function wholeText(source: InputSource, decode: DecodeReport): Promise<str
   return chunks.join('');
 }
 
-/** The reader as it was before streaming: the whole text held, for faults and for what the streamed scan refuses. */
-function readJsonText(text: string, decode: DecodeReport): JsonDocument | JsonFault | undefined {
+/**
+ * The fault in a text the streamed scan refused, read whole so it is positioned and worded exactly
+ * as JSON.parse reports it. Undefined for text blank to `trim` but not to JSON (U+00A0, U+FEFF…).
+ */
+async function faultOf(source: InputSource): Promise<JsonFault | undefined> {
+  const text = await wholeText(source, freshDecode());
   if (text.trim() === '') return undefined;
-  let outline = outlineOf(text, true);
-  if (outline === undefined) {
-    // the strict scan refused the text: JSON.parse says where and why, with its own words
-    try {
-      JSON.parse(text);
-    } catch (error) {
-      return jsonFault(text, error);
-    }
-    // JSON.parse took what the scan refused (it should not happen): outline the text without judging it
-    outline = outlineOf(text, false);
-    if (outline === undefined) throw new Error('the JSON text could not be outlined');
+  try {
+    JSON.parse(text);
+  } catch (error) {
+    return jsonFault(text, error);
   }
-  const { arrays, rootArray } = outline;
-  const lines = lineStarts(text);
-  const arrayAt = (key: string): ArraySpan | undefined => (key === '' ? rootArray : rootArray ? undefined : (arrays.get(key) ?? undefined));
-  return {
-    root: JSON.parse(sampleText(text, outline)),
-    decode,
-    count: (key) => arrayAt(key)?.count ?? 0,
-    async *records(key) {
-      const array = arrayAt(key);
-      if (!array) return;
-      for (let index = 0; index < array.count; index++) {
-        const start = array.starts[index]!;
-        const end = array.ends[index]!;
-        const line = lineAt(lines, start);
-        // a record on one line (a compact page, or one record a line) has all its parts on that line
-        const oneLine = line === lines.length || lines[line]! >= end;
-        yield { value: JSON.parse(text.slice(start, end)), line, lineOf: oneLine ? () => line : locator(text, lines, start) };
-      }
-    },
-    whole: async () => JSON.parse(text),
-  };
+  // the scan takes exactly what JSON.parse takes (held by the differential test in read-json.test.ts)
+  throw new Error(`${source.name}: the streamed JSON scan refused a text JSON.parse takes`);
+}
+
+/** An empty decode report: the first pass's is returned, the later passes' are dropped. */
+function freshDecode(): DecodeReport {
+  return { encoding: 'utf-8', bom: false, issues: [] };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -132,7 +110,7 @@ interface StreamOutline {
   rootArray?: StreamArray;
   /** root object: each key's value as JSON.parse keeps it (the last of a repeated key); null when not an array */
   arrays: Map<string, StreamArray | null>;
-  /** the root with each top-level array cut to its first elements (see `sampleText`) */
+  /** the root with each top-level array cut to its first elements, up to its first object at least (see `streamArray`) */
   sample: string;
 }
 
@@ -251,7 +229,7 @@ async function streamOutline(source: InputSource, decode: DecodeReport): Promise
   const w = new Window(source, decode);
   try {
     const first = await w.next();
-    // nothing but JSON whitespace (other blanks `trim` drops are refused, and the whole-text reader decides)
+    // nothing but JSON whitespace (other blanks `trim` drops are refused, and `faultOf` decides)
     if (Number.isNaN(first)) return 'empty';
     const outline: StreamOutline = { arrays: new Map(), sample: '' };
     w.kept = '';
@@ -355,7 +333,7 @@ async function streamArray(w: Window, ordinal: number, check: boolean): Promise<
 
 /** The second pass: the records of the array at `ordinal` (0 and a root array: the root array). */
 async function* streamRecords(source: InputSource, ordinal: number): AsyncGenerator<JsonRecord> {
-  const w = new Window(source, { encoding: 'utf-8', bom: false, issues: [] }, true);
+  const w = new Window(source, freshDecode(), true);
   const changed = () => new Error(`${source.name}: the JSON text changed while it was read`);
   try {
     const first = await w.next();
@@ -462,28 +440,8 @@ function lineAt(starts: number[], offset: number): number {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The outline: one pass over the text that checks it is JSON (the grammar JSON.parse accepts) and
-// notes where the top-level arrays and their elements are, without building any value.
-
-/** Where an array's elements are in the text: element `i` is `text.slice(starts[i], ends[i])`. */
-interface ArraySpan {
-  start: number;
-  end: number;
-  count: number;
-  starts: Uint32Array;
-  ends: Uint32Array;
-}
-
-interface Outline {
-  rootStart: number;
-  rootEnd: number;
-  /** the root, when it is an array */
-  rootArray?: ArraySpan;
-  /** root object: the arrays among its fields, in file order (a repeated key appears twice) */
-  fieldArrays: ArraySpan[];
-  /** root object: each key's value as JSON.parse keeps it (the last of a repeated key); null when not an array */
-  arrays: Map<string, ArraySpan | null>;
-}
+// The scanners the passes run over the window: each checks a value is JSON (the grammar JSON.parse
+// accepts) and finds its end, without building it.
 
 const SPACE = 0x20;
 const TAB = 0x09;
@@ -502,121 +460,6 @@ const PLUS = 0x2b;
 const DOT = 0x2e;
 const ZERO = 0x30;
 const NINE = 0x39;
-
-/** Whether the strict scan alone takes `text` as JSON (what the tests hold against JSON.parse). */
-export function scansAsJson(text: string): boolean {
-  return outlineOf(text, true) !== undefined;
-}
-
-/** The outline of `text`, or undefined when `strict` and the text is not JSON. */
-function outlineOf(text: string, strict: boolean): Outline | undefined {
-  const value = strict ? scanValue : skipValue;
-  const string = strict ? scanString : skipString;
-  const outline: Outline = { rootStart: 0, rootEnd: 0, fieldArrays: [], arrays: new Map() };
-  let i = skipWhitespace(text, 0);
-  outline.rootStart = i;
-  const first = text.charCodeAt(i);
-  if (first === OPEN_BRACKET) {
-    const array = scanArray(text, i, value);
-    if (!array) return undefined;
-    outline.rootArray = array;
-    i = array.end;
-  } else if (first === OPEN_BRACE) {
-    i = skipWhitespace(text, i + 1);
-    if (text.charCodeAt(i) === CLOSE_BRACE) i++;
-    else {
-      for (;;) {
-        if (text.charCodeAt(i) !== QUOTE) return undefined;
-        const keyEnd = string(text, i);
-        if (keyEnd < 0) return undefined;
-        const key = keyText(text, i, keyEnd);
-        i = skipWhitespace(text, keyEnd);
-        if (text.charCodeAt(i) !== COLON) return undefined;
-        i = skipWhitespace(text, i + 1);
-        if (text.charCodeAt(i) === OPEN_BRACKET) {
-          const array = scanArray(text, i, value);
-          if (!array) return undefined;
-          outline.fieldArrays.push(array);
-          outline.arrays.set(key, array);
-          i = array.end;
-        } else {
-          i = value(text, i);
-          if (i < 0) return undefined;
-          outline.arrays.set(key, null);
-        }
-        i = skipWhitespace(text, i);
-        const next = text.charCodeAt(i);
-        if (next === CLOSE_BRACE) {
-          i++;
-          break;
-        }
-        if (next !== COMMA) return undefined;
-        i = skipWhitespace(text, i + 1);
-      }
-    }
-  } else {
-    i = value(text, i);
-    if (i < 0) return undefined;
-  }
-  outline.rootEnd = i;
-  return skipWhitespace(text, i) === text.length ? outline : undefined;
-}
-
-/** The array starting at `at`, each element checked with `value`; undefined when malformed. */
-function scanArray(text: string, at: number, value: (text: string, at: number) => number): ArraySpan | undefined {
-  let starts = new Uint32Array(64);
-  let ends = new Uint32Array(64);
-  let count = 0;
-  let i = skipWhitespace(text, at + 1);
-  if (text.charCodeAt(i) !== CLOSE_BRACKET) {
-    for (;;) {
-      const end = value(text, i);
-      if (end < 0) return undefined;
-      if (count === starts.length) {
-        starts = grow(starts);
-        ends = grow(ends);
-      }
-      starts[count] = i;
-      ends[count] = end;
-      count++;
-      i = skipWhitespace(text, end);
-      const next = text.charCodeAt(i);
-      if (next === CLOSE_BRACKET) break;
-      if (next !== COMMA) return undefined;
-      i = skipWhitespace(text, i + 1);
-    }
-  }
-  return { start: at, end: i + 1, count, starts, ends };
-}
-
-function grow(array: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> {
-  const bigger = new Uint32Array(array.length * 2);
-  bigger.set(array);
-  return bigger;
-}
-
-/**
- * The text of the root with every top-level array cut to its first elements (at least up to its
- * first object, which detection reads the field names of).
- */
-function sampleText(text: string, outline: Outline): string {
-  const arrays = outline.rootArray ? [outline.rootArray] : outline.fieldArrays;
-  let sample = '';
-  let from = outline.rootStart;
-  for (const array of arrays) {
-    let kept = 0;
-    let object = false;
-    while (kept < array.count) {
-      object ||= text.charCodeAt(array.starts[kept]!) === OPEN_BRACE;
-      kept++;
-      if (object && (kept >= ROOT_SAMPLE || array.ends[kept - 1]! - array.start >= ROOT_SAMPLE_CHARS)) break;
-    }
-    if (kept === array.count) continue;
-    sample += text.slice(from, array.ends[kept - 1]) + ']';
-    from = array.end;
-  }
-  return from === outline.rootStart ? text : sample + text.slice(from, outline.rootEnd);
-}
 
 function keyText(text: string, start: number, end: number): string {
   const inner = text.slice(start + 1, end - 1);
