@@ -25,7 +25,10 @@ export interface AnalysisRun {
   correlation: Correlation;
   evidence: Evidence;
   results: AnalyzerResult[];
-  byId: Map<string, HandoffEvent>;
+  /** in time order, `workflow` filled by correlation */
+  events: readonly HandoffEvent[];
+  /** the events a measure or a failure cites, by id: what the reports can point at */
+  cited: ReadonlyMap<string, HandoffEvent>;
 }
 
 /**
@@ -39,11 +42,23 @@ export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions =
   const correlation = correlate(events);
   const evidence = deriveEvidence(events, correlation, { windowEnd: window.to, ...(options.stages ? { stages: options.stages } : {}), ...(options.teams ? { teams: options.teams } : {}) });
   const weeks = weeksBetween(window.from, window.to);
-  const byId = new Map<string, HandoffEvent>();
-  for (const event of events) byId.set(event.id, event);
   // one definition of the weeks handoffs were flowing, shared by every weekly figure and the scope
   const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
   const active = activeWeeks(countPerWeek(runs.map((e) => e.at), weeks));
-  const input: AnalysisInput = { events, byId, correlation, evidence, window, weeks, activeWeeks: active };
-  return { window, weeks, activeWeeks: active, correlation, evidence, results: runAnalyzers(input, options.analyzers), byId };
+  const input: AnalysisInput = { events, correlation, evidence, window, weeks, activeWeeks: active };
+  const results = runAnalyzers(input, options.analyzers);
+  return { window, weeks, activeWeeks: active, correlation, evidence, results, events, cited: indexCited(events, results, evidence) };
+}
+
+/**
+ * Indexes only the events something cites: an index of every event cost more than all the
+ * analyzers together on the 5M bench set (a million long ids hashed into one map).
+ */
+function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerResult[], evidence: Evidence): Map<string, HandoffEvent> {
+  const ids = new Set<string>();
+  for (const result of results) for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) ids.add(id);
+  for (const failure of evidence.failures) ids.add(failure.id);
+  const cited = new Map<string, HandoffEvent>();
+  for (const event of events) if (ids.has(event.id)) cited.set(event.id, event);
+  return cited;
 }

@@ -61,7 +61,6 @@ export interface AnalyzerMeta {
 export interface AnalysisInput {
   /** in time order, `workflow` filled by correlation */
   events: readonly HandoffEvent[];
-  byId: ReadonlyMap<string, HandoffEvent>;
   correlation: Correlation;
   evidence: Evidence;
   window: { from: string; to: string };

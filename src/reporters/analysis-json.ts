@@ -132,9 +132,9 @@ export function buildAnalysis({ run, files, scorecard }: ReportInput): Analysis 
   for (const route of scorecard?.containment.routes ?? []) for (const id of route.evidence) cited.add(id);
   const citations = Object.fromEntries(
     [...cited]
-      .filter((id) => run.byId.has(id))
+      .filter((id) => run.cited.has(id))
       .sort()
-      .map((id) => [id, citation(run.byId.get(id)!)]),
+      .map((id) => [id, citation(run.cited.get(id)!)]),
   );
   return {
     schema: ANALYSIS_SCHEMA,
@@ -148,7 +148,7 @@ export function buildAnalysis({ run, files, scorecard }: ReportInput): Analysis 
       unlinkedRecords: run.correlation.unlinked.reduce((s, u) => s + u.count, 0),
       unlinked: run.correlation.unlinked,
       danglingLinks: run.correlation.danglingLinks,
-      actors: countActors(run.byId.values()),
+      actors: countActors(run.events),
     },
     scorecard: scorecard ?? null,
     analyzers: run.results,

@@ -18,7 +18,7 @@ export function prepareAnalysis(input: ReportInput, options: ReportOptions = {})
   let analysis = buildAnalysis(input);
   if (options.baseline) analysis = { ...analysis, comparison: compareAnalyses(options.baseline, analysis) };
   if (options.redact) {
-    const redact = createRedactor(collectPersonalNames(input.run?.byId.values() ?? []));
+    const redact = createRedactor(collectPersonalNames(input.run?.events ?? []));
     analysis = { ...redactDeep(analysis, redact), redacted: true };
   }
   return analysis;

@@ -55,8 +55,7 @@ export interface Containment {
 
 /** Builds the containment path from the run's evidence and the axis scores. */
 export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): Containment {
-  const { evidence, weeks } = run;
-  const events = [...run.byId.values()];
+  const { evidence, weeks, events } = run;
   const failures = evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class));
   const failed = new Set(failures.map((f) => f.workflow));
   const without = [...evidence.leadTimes].filter(([id]) => !failed.has(id)).map(([, l]) => l.hours);

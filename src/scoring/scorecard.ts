@@ -16,7 +16,7 @@ export interface Scorecard {
 /** Scores a run against the matrix. */
 export function buildScorecard(run: AnalysisRun, matrix: DecisionMatrix): Scorecard {
   const scope = { activeWeeks: run.activeWeeks.size, workflows: run.correlation.workflows.length };
-  const axes = scoreAxes(run.results, matrix, run.byId);
+  const axes = scoreAxes(run.results, matrix, run.cited);
   return {
     matrixVersion: matrix.version,
     bands: { watchFrom: matrix.bands.watchFrom, sprintFrom: matrix.bands.sprintFrom },
