@@ -54,24 +54,27 @@ function normaliseId(system: string | undefined, id: string): string {
   return trimmed;
 }
 
+/** Union-find over numbered nodes: records first, then the foreign ids records name. */
 class UnionFind {
-  private parent = new Map<string, string>();
-  find(node: string): string {
-    let root = this.parent.get(node) ?? node;
-    if (root === node) {
-      if (!this.parent.has(node)) this.parent.set(node, node);
-      return node;
-    }
-    root = this.find(root);
-    this.parent.set(node, root);
-    return root;
+  private parent: number[] = [];
+  add(): number {
+    this.parent.push(this.parent.length);
+    return this.parent.length - 1;
   }
-  union(a: string, b: string): void {
+  find(node: number): number {
+    const parent = this.parent;
+    while (parent[node] !== node) {
+      parent[node] = parent[parent[node]!]!; // path halving
+      node = parent[node]!;
+    }
+    return node;
+  }
+  union(a: number, b: number): void {
     const ra = this.find(a);
     const rb = this.find(b);
-    // the smaller key becomes the root, so the result never depends on input order
-    if (ra < rb) this.parent.set(rb, ra);
-    else if (rb < ra) this.parent.set(ra, rb);
+    // which root wins does not matter: groups are listed by their first record, members sorted
+    if (ra < rb) this.parent[rb] = ra;
+    else if (rb < ra) this.parent[ra] = rb;
   }
 }
 
@@ -113,44 +116,60 @@ export function correlate(events: HandoffEvent[]): Correlation {
 
   // index records by their own id, per system and across systems; a link naming the record's own
   // system is another id of the same record (a ServiceNow number beside its sys_id), not a link
-  const bySystemId = new Map<string, string[]>();
-  const byId = new Map<string, string[]>();
-  const index = (system: string, id: string, key: string) => {
-    if (!(bySystemId.get(`${system}:${id}`) ?? []).includes(key)) push(bySystemId, `${system}:${id}`, key);
-    if (!(byId.get(id) ?? []).includes(key)) push(byId, id, key);
+  const infos = [...records.values()];
+  const bySystemId = new Map<string, number[]>();
+  const byId = new Map<string, number[]>();
+  const index = (system: string, id: string, node: number) => {
+    addOnce(bySystemId, `${system}:${id}`, node);
+    addOnce(byId, id, node);
   };
-  for (const info of records.values()) {
-    index(info.system, normaliseId(info.system, info.id), info.key);
-    for (const tag of info.links) if (tag.startsWith(`${info.system}:`)) index(info.system, tag.slice(info.system.length + 1), info.key);
+  for (const [node, info] of infos.entries()) {
+    index(info.system, normaliseId(info.system, info.id), node);
+    for (const tag of info.links) if (tag.startsWith(`${info.system}:`)) index(info.system, tag.slice(info.system.length + 1), node);
   }
 
   // an id named by very many records is a category (a label, a shared account), not a workflow key
   const namedBy = new Map<string, number>();
-  for (const info of records.values()) for (const tag of info.links) namedBy.set(tag.slice(tag.indexOf(':') + 1), (namedBy.get(tag.slice(tag.indexOf(':') + 1)) ?? 0) + 1);
+  for (const info of infos) {
+    for (const tag of info.links) {
+      const id = tag.slice(tag.indexOf(':') + 1);
+      namedBy.set(id, (namedBy.get(id) ?? 0) + 1);
+    }
+  }
   const categories = new Set([...namedBy].filter(([, count]) => count > MAX_RECORDS_PER_KEY).map(([id]) => id));
 
   const sets = new UnionFind();
+  for (let node = 0; node < infos.length; node++) sets.add();
+  // records of different systems naming the same foreign id belong together even without that record
+  const idNodes = new Map<string, number>();
   let danglingLinks = 0;
-  for (const info of [...records.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
-    sets.find(info.key);
+  for (const [node, info] of infos.entries()) {
+    // joins this record to the records of other systems in the list; false when there is none
+    const joinOthers = (targets: readonly number[] | undefined): boolean => {
+      let joined = false;
+      for (const target of targets ?? []) {
+        if (infos[target]!.system === info.system) continue;
+        sets.union(node, target);
+        joined = true;
+      }
+      return joined;
+    };
     for (const tag of info.links) {
-      const [system, ...rest] = tag.split(':');
+      const colon = tag.indexOf(':');
+      const system = tag.slice(0, colon);
       if (system === info.system) continue;
-      const id = rest.join(':');
+      const id = tag.slice(colon + 1);
       if (categories.has(id)) continue;
-      const other = (key: string) => records.get(key)!.system !== info.system;
-      let targets = system === '*' ? [] : (bySystemId.get(tag) ?? []).filter(other);
       // id shapes are shared between tools (a Linear DEL-12 looks like a Jira key): fall back to the id alone
-      if (targets.length === 0) targets = (byId.get(id) ?? []).filter(other);
-      if (targets.length === 0) danglingLinks++;
-      for (const target of targets) sets.union(info.key, target);
-      // records of different systems naming the same foreign id belong together even without that record
-      sets.union(info.key, `link:${id}`);
+      if (!(system !== '*' && joinOthers(bySystemId.get(tag))) && !joinOthers(byId.get(id))) danglingLinks++;
+      let idNode = idNodes.get(id);
+      if (idNode === undefined) idNodes.set(id, (idNode = sets.add()));
+      sets.union(node, idNode);
     }
   }
 
-  const groups = new Map<string, RecordInfo[]>();
-  for (const info of records.values()) push(groups, sets.find(info.key), info);
+  const groups = new Map<number, RecordInfo[]>();
+  for (const [node, info] of infos.entries()) push(groups, sets.find(node), info);
 
   const workflows: Workflow[] = [];
   const workflowOf = new Map<string, string>();
@@ -189,6 +208,12 @@ export function correlate(events: HandoffEvent[]): Correlation {
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
   return { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort() };
+}
+
+function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (!list.includes(value)) list.push(value);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
