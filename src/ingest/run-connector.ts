@@ -302,20 +302,27 @@ function eventBuilder(connector: string, file: string) {
     strings.set(kept, kept);
     return kept;
   };
+  // the maps are keyed by the kept copies too: a key sliced from a chunk would pin the chunk
   const actorOf = ({ type, id, name }: HandoffEvent['actor']): HandoffEvent['actor'] => {
     let byId = actors.get(type);
     if (!byId) actors.set(type, (byId = new Map()));
     let byName = byId.get(id);
-    if (!byName) byId.set(id, (byName = new Map()));
+    if (!byName) byId.set(own(id), (byName = new Map()));
     let actor = byName.get(name);
-    if (!actor) byName.set(name, (actor = name === undefined ? { id: own(id), type } : { id: own(id), name: own(name), type }));
+    if (!actor) {
+      actor = name === undefined ? { id: own(id), type } : { id: own(id), name: own(name), type };
+      byName.set(actor.name, actor);
+    }
     return actor;
   };
   const recordOf = ({ type, id }: HandoffEvent['record']): HandoffEvent['record'] => {
     let byId = records.get(type);
     if (!byId) records.set(type, (byId = new Map()));
     let record = byId.get(id);
-    if (!record) byId.set(id, (record = { type: share(type), id: own(id) }));
+    if (!record) {
+      record = { type: share(type), id: own(id) };
+      byId.set(record.id, record);
+    }
     return record;
   };
   return {
