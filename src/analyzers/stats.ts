@@ -17,15 +17,19 @@ export function median(values: readonly number[]): number | undefined {
 }
 
 /** Mulberry32: small, fast, good enough for resampling; seeded so results repeat. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+class Mulberry32 {
+  private state: number;
+  constructor(seed: number) {
+    this.state = seed >>> 0;
+  }
+  /** A uniform integer in [0, n). A method, not a closure: it inlines into the resampling loop. */
+  below(n: number): number {
+    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
+  }
 }
 
 /**
@@ -34,9 +38,9 @@ export function seededRandom(seed: number): () => number {
  */
 export function bootstrapMedianDifference(a: readonly number[], b: readonly number[], seed = 20261127, resamples = 2000): [number, number] | undefined {
   if (a.length === 0 || b.length === 0) return undefined;
-  const random = seededRandom(seed);
-  const sortedA = [...a].sort((x, y) => x - y);
-  const sortedB = [...b].sort((x, y) => x - y);
+  const random = new Mulberry32(seed);
+  const sortedA = Float64Array.from(a).sort();
+  const sortedB = Float64Array.from(b).sort();
   const countsA = new Uint32Array(sortedA.length);
   const countsB = new Uint32Array(sortedB.length);
   const differences = new Float64Array(resamples);
@@ -49,20 +53,18 @@ export function bootstrapMedianDifference(a: readonly number[], b: readonly numb
  * The median of a resample (with replacement) of sorted `values`, without sorting it: draw indices,
  * count them, and walk the counts to the middle — the order of the indices is the order of the values.
  */
-function resampledMedian(values: readonly number[], counts: Uint32Array, random: () => number): number {
+function resampledMedian(values: Float64Array, counts: Uint32Array, random: Mulberry32): number {
   const n = values.length;
   counts.fill(0);
-  for (let k = 0; k < n; k++) counts[Math.floor(random() * n)]!++;
+  for (let k = 0; k < n; k++) counts[random.below(n)]!++;
   const lower = (n - 1) >> 1;
   const upper = n >> 1;
   let seen = 0;
-  let low: number | undefined;
-  for (let index = 0; index < n; index++) {
-    seen += counts[index]!;
-    if (low === undefined && seen > lower) low = values[index]!;
-    if (seen > upper) return (low! + values[index]!) / 2;
-  }
-  return low!;
+  let index = 0;
+  while (seen <= lower) seen += counts[index++]!;
+  const low = values[index - 1]!;
+  while (seen <= upper) seen += counts[index++]!;
+  return (low + values[index - 1]!) / 2;
 }
 
 /** 95% Wilson score interval of k successes in n trials. */
