@@ -78,6 +78,8 @@ interface OptionsPlan {
   configuredLinks: Map<string, string | undefined>;
   /** field name → how its values become links (null: never a link field) */
   linkRules: Map<string, LinkRule | null>;
+  /** `recordLinks`: the last row's keys and lookups, and the link columns they leave, sorted */
+  recordColumns?: { keys: string[]; lookups: string[]; columns: string[] };
 }
 const plans = new WeakMap<ConnectorOptions, OptionsPlan>();
 
@@ -195,11 +197,31 @@ export function recordLinks(row: Record<string, unknown>, lookups: string[], opt
     const id = cell(row, name);
     if (id && isSalesforceId(id)) links.push({ system: 'salesforce', id, via: name });
   }
-  for (const name of Object.keys(row).sort()) {
-    if (lookups.includes(name)) continue;
-    links.push(...linksOf(name, cell(row, name), options));
+  for (const name of linkColumns(Object.keys(row), lookups, options)) {
+    const value = cell(row, name);
+    if (value) links.push(...linksOf(name, value, options));
   }
   return links;
+}
+
+/**
+ * The columns of a record that may hold links, sorted: not a lookup, and a link field by name or
+ * configuration. Every row of a file has the same keys, so this is worked out again only when they
+ * differ from the previous row's (sorting the keys of every row was most of `recordLinks`).
+ */
+function linkColumns(keys: string[], lookups: string[], options: ConnectorOptions): string[] {
+  const plan = planOf(options);
+  const known = plan.recordColumns;
+  if (known && known.lookups === lookups && sameKeys(known.keys, keys)) return known.columns;
+  const columns = [...keys].sort().filter((name) => !lookups.includes(name) && linkRuleOf(name, options) !== null);
+  plan.recordColumns = { keys, lookups, columns };
+  return columns;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /**
