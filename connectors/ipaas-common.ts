@@ -110,22 +110,37 @@ export class LinkCollector {
     const key = `${system ?? ''}\u0000${text}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
-    this.links.push({ ...(system ? { system } : {}), id: text, via });
+    this.links.push(system ? { system, id: text, via } : { id: text, via });
   }
 
   /** Adds every id the patterns find in `text`. */
   scan(text: string | undefined | null, via: string, patterns: readonly LinkPattern[]): void {
     if (!text) return;
     for (const pattern of patterns) {
-      pattern.regex.lastIndex = 0;
-      for (const match of text.matchAll(pattern.regex)) {
+      // an `exec` loop on the (global) pattern itself: `matchAll` clones the regex on every call,
+      // which was most of the cost of scanning a title or payload
+      const regex = pattern.regex;
+      regex.lastIndex = 0;
+      let match: RegExpExecArray | null;
+      while ((match = regex.exec(text)) !== null) {
+        // an empty match would match again at the same place: step past it as `matchAll` does
+        if (match[0] === '') regex.lastIndex = nextIndex(text, regex.lastIndex, /[uv]/.test(regex.flags));
         const id = match[1] ?? match[0];
-        if (pattern.regex === SALESFORCE && !/[A-Za-z]/.test(id)) continue;
-        if (pattern.regex === JIRA && NOT_JIRA.has(id.slice(0, id.indexOf('-')))) continue;
+        if (regex === SALESFORCE && !/[A-Za-z]/.test(id)) continue;
+        if (regex === JIRA && NOT_JIRA.has(id.slice(0, id.indexOf('-')))) continue;
         this.add(id, via, pattern.system);
       }
     }
   }
+}
+
+/** The index after `index`, by code point when the pattern is unicode-aware (ECMAScript AdvanceStringIndex). */
+function nextIndex(text: string, index: number, unicode: boolean): number {
+  if (!unicode || index + 1 >= text.length) return index + 1;
+  const code = text.charCodeAt(index);
+  if (code < 0xd800 || code > 0xdbff) return index + 1;
+  const next = text.charCodeAt(index + 1);
+  return next >= 0xdc00 && next <= 0xdfff ? index + 2 : index + 1;
 }
 
 const MAX_DEPTH = 8;
@@ -143,19 +158,26 @@ export function collectPayloadLinks(
 ): void {
   const value = parseIfJson(payload);
   const texts: [string, string][] = [];
+  // callers walk once for link fields (no patterns) and once for patterns (no fields): skip the half unused
+  const scanning = patterns.length > 0;
+  const matching = fields.size > 0;
   const walk = (node: unknown, path: string, depth: number) => {
     if (depth > MAX_DEPTH || node === null || node === undefined) return;
     if (typeof node === 'string') {
-      texts.push([path, node]);
+      if (scanning) texts.push([path, node]);
       return;
     }
     if (typeof node !== 'object') return;
-    const entries: [string, unknown][] = Array.isArray(node) ? node.map((item, index) => [String(index), item]) : Object.entries(node);
-    for (const [key, child] of entries) {
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) walk(parseIfJson(node[index]), `${path}.${index}`, depth + 1);
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      const child = (node as Record<string, unknown>)[key];
       const childPath = `${path}.${key}`;
-      const system = Array.isArray(node) ? undefined : fields.get(key.trim().toLowerCase());
-      if (!Array.isArray(node) && fields.has(key.trim().toLowerCase()) && (typeof child === 'string' || typeof child === 'number')) {
-        into.add(child, childPath, system);
+      const lower = matching ? key.trim().toLowerCase() : '';
+      if (matching && fields.has(lower) && (typeof child === 'string' || typeof child === 'number')) {
+        into.add(child, childPath, fields.get(lower));
         continue;
       }
       walk(parseIfJson(child), childPath, depth + 1);

@@ -61,22 +61,51 @@ const INTEGRATION_NAMES =
 export function actorOf(ctx: RowContext<unknown>, id: string | undefined, name: string | undefined, mark?: ActorType): Actor {
   const vendorMark: ActorType = mark ?? (name && INTEGRATION_NAMES.test(name) ? 'integration' : 'unknown');
   const type = ctx.actorType([id, name], vendorMark);
-  return { id: id ?? name ?? 'unknown', ...(name ? { name } : {}), type };
+  return name ? { id: id ?? name, name, type } : { id: id ?? 'unknown', type };
 }
 
 const CLOSED_STATUSES = ['Closed', 'Resolved', 'Solved', 'Closed - Resolved', 'Closed - Unresolved', 'Cancelled', 'Canceled'];
 const CLOSED_STAGES = ['Closed Won', 'Closed Lost'];
 
+/**
+ * What depends only on the options (closed lists, configured link fields, the verdict on each link
+ * field name), worked out once per options object: the runtime hands every row of a file the same
+ * one, and rebuilding these per row was a visible share of the connectors' time.
+ */
+interface OptionsPlan {
+  closedStatuses: Set<string>;
+  closedStages: Set<string>;
+  configuredLinks: Map<string, string | undefined>;
+  /** field name → how its values become links (null: never a link field) */
+  linkRules: Map<string, LinkRule | null>;
+  /** `recordLinks`: the last row's keys and lookups, and the link columns they leave, sorted */
+  recordColumns?: { keys: string[]; lookups: string[]; columns: string[] };
+}
+const plans = new WeakMap<ConnectorOptions, OptionsPlan>();
+
+function planOf(options: ConnectorOptions): OptionsPlan {
+  let plan = plans.get(options);
+  if (!plan) {
+    const settings = settingsOf(options);
+    plan = {
+      closedStatuses: new Set([...CLOSED_STATUSES, ...(settings.closedStatuses ?? [])].map((s) => s.toLowerCase())),
+      closedStages: new Set([...CLOSED_STAGES, ...(settings.closedStages ?? [])].map((s) => s.toLowerCase())),
+      configuredLinks: configuredLinks(options),
+      linkRules: new Map(),
+    };
+    plans.set(options, plan);
+  }
+  return plan;
+}
+
 export function isClosedStatus(status: string | undefined, options: ConnectorOptions): boolean {
   if (!status) return false;
-  const known = [...CLOSED_STATUSES, ...(settingsOf(options).closedStatuses ?? [])].map((s) => s.toLowerCase());
-  return known.includes(status.toLowerCase()) || /^closed\b/i.test(status);
+  return planOf(options).closedStatuses.has(status.toLowerCase()) || /^closed\b/i.test(status);
 }
 
 export function isClosedStage(stage: string | undefined, options: ConnectorOptions): boolean {
   if (!stage) return false;
-  const known = [...CLOSED_STAGES, ...(settingsOf(options).closedStages ?? [])].map((s) => s.toLowerCase());
-  return known.includes(stage.toLowerCase());
+  return planOf(options).closedStages.has(stage.toLowerCase());
 }
 
 // Which system a link field points at, from its name.
@@ -106,13 +135,34 @@ function configuredLinks(options: ConnectorOptions): Map<string, string | undefi
   return map;
 }
 
-/** The system a value of a link field belongs to: named by the field, else told by the value's shape. */
-function systemOf(field: string, value: string, configured: string | undefined): string | undefined {
-  if (configured) return configured;
-  for (const [pattern, system] of SYSTEM_HINTS) if (pattern.test(field)) return system;
-  if (JIRA_KEY.test(value)) return 'jira';
-  if (SERVICENOW_NUMBER.test(value)) return 'servicenow';
-  return undefined;
+/** How the values of one field become links; depends on the field name and the options only. */
+interface LinkRule {
+  configured: boolean;
+  /** the field's name names another system */
+  named: boolean;
+  /** the system the field's name or configuration gives, else undefined (then told by each value's shape) */
+  system: string | undefined;
+}
+
+function linkRuleOf(field: string, options: ConnectorOptions): LinkRule | null {
+  const plan = planOf(options);
+  let rule = plan.linkRules.get(field);
+  if (rule === undefined) {
+    rule = newLinkRule(field, plan.configuredLinks);
+    plan.linkRules.set(field, rule);
+  }
+  return rule;
+}
+
+function newLinkRule(field: string, configured: Map<string, string | undefined>): LinkRule | null {
+  const isConfigured = configured.has(field.toLowerCase());
+  const custom = /__c$/i.test(field);
+  if (!isConfigured && !custom) return null;
+  const named = SYSTEM_HINTS.some(([pattern]) => pattern.test(field.replace(/__c$/i, '')));
+  if (!isConfigured && !named && !REFERENCE_NAME.test(field)) return null;
+  // named by configuration first, else by the field's name (the full name, `__c` included)
+  const system = configured.get(field.toLowerCase()) || SYSTEM_HINTS.find(([pattern]) => pattern.test(field))?.[1];
+  return { configured: isConfigured, named, system };
 }
 
 /**
@@ -125,19 +175,17 @@ function systemOf(field: string, value: string, configured: string | undefined):
  */
 export function linksOf(field: string, value: string | undefined, options: ConnectorOptions): RecordLink[] {
   if (!value) return [];
-  const configured = configuredLinks(options);
-  const isConfigured = configured.has(field.toLowerCase());
-  const custom = /__c$/i.test(field);
-  if (!isConfigured && !custom) return [];
-  const named = SYSTEM_HINTS.some(([pattern]) => pattern.test(field.replace(/__c$/i, '')));
-  if (!isConfigured && !named && !REFERENCE_NAME.test(field)) return [];
-  const ids = value.split(/[;,]/).map((part) => part.trim()).filter((part) => part !== '');
+  const rule = linkRuleOf(field, options);
+  if (rule === null) return [];
   const links: RecordLink[] = [];
-  for (const id of ids) {
-    if (!isConfigured && (/\s/.test(id) || id.length > 100)) continue;
-    if (!isConfigured && !named && !JIRA_KEY.test(id) && !SERVICENOW_NUMBER.test(id) && !/\d/.test(id)) continue;
-    const system = systemOf(field, id, configured.get(field.toLowerCase()));
-    links.push({ ...(system ? { system } : {}), id, via: field });
+  for (const part of value.split(/[;,]/)) {
+    const id = part.trim();
+    if (id === '') continue;
+    if (!rule.configured && (/\s/.test(id) || id.length > 100)) continue;
+    if (!rule.configured && !rule.named && !JIRA_KEY.test(id) && !SERVICENOW_NUMBER.test(id) && !/\d/.test(id)) continue;
+    // the value's shape tells the system only when neither the configuration nor the name does
+    const system = rule.system ?? (JIRA_KEY.test(id) ? 'jira' : SERVICENOW_NUMBER.test(id) ? 'servicenow' : undefined);
+    links.push(system ? { system, id, via: field } : { id, via: field });
   }
   return links;
 }
@@ -149,11 +197,31 @@ export function recordLinks(row: Record<string, unknown>, lookups: string[], opt
     const id = cell(row, name);
     if (id && isSalesforceId(id)) links.push({ system: 'salesforce', id, via: name });
   }
-  for (const name of Object.keys(row).sort()) {
-    if (lookups.includes(name)) continue;
-    links.push(...linksOf(name, cell(row, name), options));
+  for (const name of linkColumns(Object.keys(row), lookups, options)) {
+    const value = cell(row, name);
+    if (value) links.push(...linksOf(name, value, options));
   }
   return links;
+}
+
+/**
+ * The columns of a record that may hold links, sorted: not a lookup, and a link field by name or
+ * configuration. Every row of a file has the same keys, so this is worked out again only when they
+ * differ from the previous row's (sorting the keys of every row was most of `recordLinks`).
+ */
+function linkColumns(keys: string[], lookups: string[], options: ConnectorOptions): string[] {
+  const plan = planOf(options);
+  const known = plan.recordColumns;
+  if (known && known.lookups === lookups && sameKeys(known.keys, keys)) return known.columns;
+  const columns = [...keys].sort().filter((name) => !lookups.includes(name) && linkRuleOf(name, options) !== null);
+  plan.recordColumns = { keys, lookups, columns };
+  return columns;
+}
+
+function sameKeys(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /**
@@ -169,27 +237,29 @@ export function objectExportEvents(
   closed: { at: string; field: string; to?: string; detail?: string; team?: string } | undefined,
   snapshot: (string | undefined)[],
 ): EventDraft[] {
-  const base = {
-    system: 'salesforce',
-    systemKind: record.systemKind,
-    record: { type: record.type, id: String(row.Id).trim() },
-    ...(record.links.length ? { links: record.links } : {}),
-  };
+  // plain literals with optional keys set after: spreading `base` and `{}`s cost more than the rest of the row
+  const system = 'salesforce';
+  const { systemKind, links } = record;
+  const recordRef = { type: record.type, id: String(row.Id).trim() };
   const detail = snapshot.filter(Boolean).join('; ');
-  const events: EventDraft[] = [
-    { ...base, at: created, kind: 'created', actor: actorOf(ctx, cell(row, 'CreatedById'), cell(row, 'CreatedBy.Name')), ...(detail ? { detail } : {}) },
-  ];
+  const createdEvent: EventDraft = {
+    system, systemKind, record: recordRef, at: created, kind: 'created',
+    actor: actorOf(ctx, cell(row, 'CreatedById'), cell(row, 'CreatedBy.Name')),
+  };
+  if (links.length) createdEvent.links = links;
+  if (detail) createdEvent.detail = detail;
+  const events: EventDraft[] = [createdEvent];
   if (closed) {
-    events.push({
-      ...base,
-      at: closed.at,
-      kind: 'resolved',
+    const resolved: EventDraft = {
+      system, systemKind, record: recordRef, at: closed.at, kind: 'resolved',
       actor: { id: 'unknown', type: 'unknown' },
       field: closed.field,
-      ...(closed.to ? { to: closed.to } : {}),
-      ...(closed.detail ? { detail: closed.detail } : {}),
-      ...(closed.team ? { team: closed.team } : {}),
-    });
+    };
+    if (links.length) resolved.links = links;
+    if (closed.to) resolved.to = closed.to;
+    if (closed.detail) resolved.detail = closed.detail;
+    if (closed.team) resolved.team = closed.team;
+    events.push(resolved);
   }
   return events;
 }

@@ -2,6 +2,7 @@
 import { defineConnector, type ConnectorOptions, type InputShape, type Match } from '../../src/ingest/connector.js';
 import { resolveColumnRoles } from '../../src/ingest/column-roles.js';
 import { inferDateOrder } from '../../src/ingest/timestamps.js';
+import type { EventDraft } from '../../src/model/index.js';
 import { COLUMN_GUESSES, GenericEventLogRow, REQUIRED_ROLES, type ColumnRole } from './row.js';
 
 /** Which header column plays each role; resolved once per file. */
@@ -81,18 +82,18 @@ export default defineConnector({
     // no group column: the resource is who holds the work, so a change of resource is the handoff
     const team = columns.group ? group : resource;
     const lifecycle = cell('lifecycle');
-    return [
-      {
-        at,
-        system: settingsOf(ctx.options).system ?? 'event-log',
-        systemKind: 'other',
-        record: { type: 'case', id: caseId },
-        kind: 'activity',
-        activity,
-        actor: { id: resource ?? 'unknown', type: ctx.actorType([resource]) },
-        ...(team ? { team } : {}),
-        ...(lifecycle ? { detail: `lifecycle:${lifecycle}` } : {}),
-      },
-    ];
+    // a literal with the optional keys set after, not spreads of `{}`s
+    const event: EventDraft = {
+      at,
+      system: settingsOf(ctx.options).system ?? 'event-log',
+      systemKind: 'other',
+      record: { type: 'case', id: caseId },
+      kind: 'activity',
+      activity,
+      actor: { id: resource ?? 'unknown', type: ctx.actorType([resource]) },
+    };
+    if (team) event.team = team;
+    if (lifecycle) event.detail = `lifecycle:${lifecycle}`;
+    return [event];
   },
 });

@@ -47,7 +47,7 @@ export default defineConnector({
       { systemKind: 'support', type: 'Case', links: recordLinks(row, LOOKUPS, ctx.options) },
       created,
       // a queue still owning a closed case is the team that held it at the close
-      closed ? { at: closed, field: 'Status', ...(status ? { to: status } : {}), ...(isQueueId(owner) ? { team: owner! } : {}) } : undefined,
+      closed ? { at: closed, field: 'Status', to: status, team: isQueueId(owner) ? owner : undefined } : undefined,
       [
         row.CaseNumber ? `number=${row.CaseNumber.trim()}` : undefined,
         owner ? `owner=${owner}` : undefined,

@@ -48,7 +48,7 @@ export default defineConnector({
       row,
       { systemKind: 'crm', type: 'Opportunity', links: recordLinks(row, LOOKUPS, ctx.options) },
       created,
-      closed ? { at: closed, field: 'StageName', ...(stage ? { to: stage } : {}), ...(won === undefined ? {} : { detail: won ? 'won' : 'lost' }) } : undefined,
+      closed ? { at: closed, field: 'StageName', to: stage, detail: won === undefined ? undefined : won ? 'won' : 'lost' } : undefined,
       [owner ? `owner=${owner}` : undefined, stage ? `stage=${stage}` : undefined],
     );
   },

@@ -122,20 +122,16 @@ function runEvents(
     outcome.kind === 'sync-succeeded' && outcome.label === 'success'
       ? undefined
       : [outcome.label, failedStep(run), shortError(errorText(run))].filter(Boolean).join('; ');
-  return [
-    {
-      at,
-      system: 'zapier',
-      systemKind: 'integration',
-      record: { type: 'run', id: run.id.trim() },
-      kind: outcome.kind,
-      actor: { id: `zap:${zapId}`, ...(title ? { name: title } : {}), type: ctx.actorType([zapId, title], 'integration') },
-      ...(title ? { activity: title } : {}),
-      ...(detail ? { detail } : {}),
-      ...(links.links.length ? { links: links.links } : {}),
-      ...(line !== undefined ? { line } : {}),
-    },
-  ];
+  // a literal with the optional keys set after, not spreads of `{}`s: cheaper per run, same keys in the same order
+  const actor: EventDraft['actor'] = title
+    ? { id: `zap:${zapId}`, name: title, type: ctx.actorType([zapId, title], 'integration') }
+    : { id: `zap:${zapId}`, type: ctx.actorType([zapId, title], 'integration') };
+  const event: EventDraft = { at, system: 'zapier', systemKind: 'integration', record: { type: 'run', id: run.id.trim() }, kind: outcome.kind, actor };
+  if (title) event.activity = title;
+  if (detail) event.detail = detail;
+  if (links.links.length) event.links = links.links;
+  if (line !== undefined) event.line = line;
+  return [event];
 }
 
 /** The run fields detection looks at: the first run of a page, of a bare array, or of an array of pages. */
