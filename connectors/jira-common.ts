@@ -146,11 +146,14 @@ export function linksFrom(value: unknown, system: string, via: string): RecordLi
 export function mergeLinks(...lists: RecordLink[][]): RecordLink[] {
   const seen = new Set<string>();
   const out: RecordLink[] = [];
-  for (const link of lists.flat()) {
-    const key = `${link.system ?? ''}\u0000${link.id}\u0000${link.via}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(link);
+  // nested loops rather than lists.flat(): this runs for every issue and every link-field change
+  for (const list of lists) {
+    for (const link of list) {
+      const key = `${link.system ?? ''}\u0000${link.id}\u0000${link.via}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(link);
+    }
   }
   return out;
 }
