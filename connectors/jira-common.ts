@@ -50,8 +50,16 @@ export function customFieldName(column: string): string {
  * linkSystemOf(['Zendesk Ticket Count'], {}) // undefined
  */
 export function linkSystemOf(names: (string | undefined | null)[], settings: JiraSettings): string | undefined {
+  return systemOfNames(names, configuredLinkFields(settings));
+}
+
+/** The user's `linkFields` keyed by lower-case field name. */
+function configuredLinkFields(settings: JiraSettings): Map<string, string> {
   const configured = settings.linkFields ?? {};
-  const lowered = new Map(Object.entries(configured).map(([key, system]) => [customFieldName(key).toLowerCase(), system]));
+  return new Map(Object.entries(configured).map(([key, system]) => [customFieldName(key).toLowerCase(), system]));
+}
+
+function systemOfNames(names: (string | undefined | null)[], lowered: Map<string, string>): string | undefined {
   for (const name of names) {
     if (!name) continue;
     const hit = lowered.get(customFieldName(name).toLowerCase());
@@ -64,6 +72,25 @@ export function linkSystemOf(names: (string | undefined | null)[], settings: Jir
     for (const [pattern, system] of SYSTEM_WORDS) if (pattern.test(bare)) return system;
   }
   return undefined;
+}
+
+/**
+ * {@link linkSystemOf} for a pair of names, remembered: the answer depends only on the names and the
+ * settings, and a file asks about the same few columns or field ids on every row.
+ */
+export function linkSystemMemo(settings: JiraSettings): (first: string | undefined | null, second: string | undefined | null) => string | undefined {
+  const lowered = configuredLinkFields(settings);
+  // `undefined`, `null` and `''` are all skipped alike, so they share the key ''
+  const memo = new Map<string, Map<string, string | undefined>>();
+  return (first, second) => {
+    let inner = memo.get(first || '');
+    if (!inner) memo.set(first || '', (inner = new Map()));
+    const key = second || '';
+    if (inner.has(key)) return inner.get(key);
+    const system = systemOfNames([first, second], lowered);
+    inner.set(key, system);
+    return system;
+  };
 }
 
 // Record ids inside a URL: Zendesk `/tickets/123`, Salesforce Lightning `/r/Case/500…/view` or
@@ -119,11 +146,14 @@ export function linksFrom(value: unknown, system: string, via: string): RecordLi
 export function mergeLinks(...lists: RecordLink[][]): RecordLink[] {
   const seen = new Set<string>();
   const out: RecordLink[] = [];
-  for (const link of lists.flat()) {
-    const key = `${link.system ?? ''}\u0000${link.id}\u0000${link.via}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(link);
+  // nested loops rather than lists.flat(): this runs for every issue and every link-field change
+  for (const list of lists) {
+    for (const link of list) {
+      const key = `${link.system ?? ''}\u0000${link.id}\u0000${link.via}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(link);
+    }
   }
   return out;
 }

@@ -36,9 +36,14 @@ export interface ZendeskSettings {
 
 export const DEFAULT_ESCALATION_TAGS = ['escalated', 'escalation', 'escalate', 'tier2', 'tier_2', 'tier3', 'tier_3', 'l2', 'l3'];
 
+/** One empty settings object, so that per-settings memos below work when there are no settings. */
+const NO_SETTINGS: ZendeskSettings = Object.freeze({});
+
+const DEFAULT_ESCALATION_SET: ReadonlySet<string> = new Set(DEFAULT_ESCALATION_TAGS.map((tag) => tag.toLowerCase()));
+
 export function settingsOf(options: ConnectorOptions): ZendeskSettings {
-  const settings = (options.settings ?? {}) as ZendeskSettings;
-  return typeof settings === 'object' && settings !== null ? settings : {};
+  const settings = (options.settings ?? NO_SETTINGS) as ZendeskSettings;
+  return typeof settings === 'object' && settings !== null ? settings : NO_SETTINGS;
 }
 
 /** `id` of a JSON number or string; undefined for null, empty or other shapes. */
@@ -131,7 +136,7 @@ export function isPriorityEscalation(from: string | undefined, to: string | unde
 
 /** The escalation tags among `tags`, compared without case. */
 export function escalationTagsIn(tags: readonly string[], settings: ZendeskSettings): string[] {
-  const wanted = new Set((settings.escalationTags ?? DEFAULT_ESCALATION_TAGS).map((tag) => tag.toLowerCase()));
+  const wanted = settings.escalationTags ? new Set(settings.escalationTags.map((tag) => tag.toLowerCase())) : DEFAULT_ESCALATION_SET;
   return tags.filter((tag) => wanted.has(tag.toLowerCase()));
 }
 
@@ -191,6 +196,23 @@ function configuredSystem(field: string, settings: ZendeskSettings): string | un
 }
 
 /**
+ * What a field's name says about its system, configured and by name. Both depend only on the field
+ * name and the settings, and a file asks about the same few fields on every row: kept per settings.
+ */
+const fieldSystems = new WeakMap<ZendeskSettings, Map<string, { configured: string | undefined; named: string | undefined }>>();
+function fieldSystemOf(field: string, settings: ZendeskSettings): { configured: string | undefined; named: string | undefined } {
+  let memo = fieldSystems.get(settings);
+  if (!memo) fieldSystems.set(settings, (memo = new Map()));
+  let found = memo.get(field);
+  if (!found) {
+    const configured = configuredSystem(field, settings);
+    found = { configured, named: configured ?? systemFromFieldName(field) };
+    memo.set(field, found);
+  }
+  return found;
+}
+
+/**
  * The link a field value makes to another system's record, if any: configured link fields first, then
  * field names that name a system and look like id fields, then values whose shape only one system uses
  * (record URLs, Salesforce ids with a known key prefix, ServiceNow numbers).
@@ -203,8 +225,7 @@ export function linkFrom(field: string, value: unknown, settings: ZendeskSetting
   if (typeof value === 'boolean') return undefined;
   const text = valueText(value);
   if (text === undefined || isExcelDamagedId(text)) return undefined;
-  const configured = configuredSystem(field, settings);
-  const named = configured ?? systemFromFieldName(field);
+  const { configured, named } = fieldSystemOf(field, settings);
   for (const { system, pattern } of VALUE_PATTERNS) {
     const match = pattern.exec(text);
     if (match) return { system: configured || system, id: match[1]!, via };
@@ -218,7 +239,7 @@ export function linkFrom(field: string, value: unknown, settings: ZendeskSetting
 export function externalIdLink(field: string, value: unknown, settings: ZendeskSettings): RecordLink | undefined {
   const text = valueText(value);
   if (text === undefined || isExcelDamagedId(text)) return undefined;
-  const shaped = linkFrom(field, text, {});
+  const shaped = linkFrom(field, text, NO_SETTINGS);
   const system = settings.externalIdSystem || shaped?.system;
   return { ...(system ? { system } : {}), id: shaped?.id ?? text, via: field };
 }
@@ -275,63 +296,64 @@ export function countOf(value: unknown): number | undefined {
  * Reopens have no time in a snapshot, so they stay in `detail`.
  */
 export function snapshotEvents(ticket: TicketSnapshot, ctx: RowContext<unknown>): EventDraft[] {
-  const base = { system: SYSTEM, systemKind: SYSTEM_KIND, record: { type: 'ticket', id: ticket.id } };
-  const links = ticket.links.length ? { links: ticket.links } : {};
+  const record = { type: 'ticket', id: ticket.id };
+  const links = ticket.links.length ? ticket.links : undefined;
   const unknownActor = { id: 'unknown', type: 'unknown' as const };
   const createdAt = ctx.time(ticket.createdAt, ticket.fields.created);
-  const optionalTime = (text: string | undefined, field: string) => (text === undefined || text.trim() === '' ? undefined : ctx.time(text, field));
-  const solvedAt = optionalTime(ticket.solvedAt, ticket.fields.solved);
-  const initiallyAssignedAt = optionalTime(ticket.initiallyAssignedAt, ticket.fields.initiallyAssigned);
-  const assignedAt = optionalTime(ticket.assignedAt, ticket.fields.assigned);
+  const solvedAt = optionalTime(ticket.solvedAt, ticket.fields.solved, ctx);
+  const initiallyAssignedAt = optionalTime(ticket.initiallyAssignedAt, ticket.fields.initiallyAssigned, ctx);
+  const assignedAt = optionalTime(ticket.assignedAt, ticket.fields.assigned, ctx);
   if (!createdAt) return [];
   if ((ticket.solvedAt && !solvedAt) || (ticket.initiallyAssignedAt && !initiallyAssignedAt) || (ticket.assignedAt && !assignedAt)) return [];
 
-  const counts = [
-    ticket.groupStations !== undefined ? `group stations ${ticket.groupStations}` : undefined,
-    ticket.assigneeStations !== undefined ? `assignee stations ${ticket.assigneeStations}` : undefined,
-    ticket.reopens !== undefined ? `reopens ${ticket.reopens}` : undefined,
-  ].filter(Boolean);
+  // events are plain literals with optional keys set in place (no spreads): same keys, same order
+  const created: EventDraft = {
+    system: SYSTEM,
+    systemKind: SYSTEM_KIND,
+    record,
+    at: createdAt,
+    kind: 'created',
+    actor: ticket.creator ? { id: ticket.creator, type: ctx.actorType([ticket.creator], viaActorType(ticket.via)) } : { id: 'unknown', type: ctx.actorType([], viaActorType(ticket.via)) },
+  };
+  if (ticket.group && (ticket.groupStations ?? 2) <= 1) created.team = ticket.group;
   // the export's own label (`Web form`) where it has one, else the API channel (`web`)
   const channel = typeof ticket.via === 'string' && ticket.via.trim() ? ticket.via.trim() : viaChannel(ticket.via);
-  const events: EventDraft[] = [
-    {
-      ...base,
-      at: createdAt,
-      kind: 'created',
-      actor: ticket.creator ? { id: ticket.creator, type: ctx.actorType([ticket.creator], viaActorType(ticket.via)) } : { id: 'unknown', type: ctx.actorType([], viaActorType(ticket.via)) },
-      ...(ticket.group && (ticket.groupStations ?? 2) <= 1 ? { team: ticket.group } : {}),
-      ...(channel || counts.length ? { detail: [channel ? `via ${channel}` : undefined, ...counts].filter(Boolean).join('; ') } : {}),
-      ...links,
-    },
-  ];
+  const detail: string[] = [];
+  if (channel) detail.push(`via ${channel}`);
+  if (ticket.groupStations !== undefined) detail.push(`group stations ${ticket.groupStations}`);
+  if (ticket.assigneeStations !== undefined) detail.push(`assignee stations ${ticket.assigneeStations}`);
+  if (ticket.reopens !== undefined) detail.push(`reopens ${ticket.reopens}`);
+  if (detail.length) created.detail = detail.join('; ');
+  if (links) created.links = links;
+  const events: EventDraft[] = [created];
+
   const onlyAssignee = (ticket.assigneeStations ?? 2) <= 1;
   if (initiallyAssignedAt) {
-    events.push({
-      ...base,
-      at: initiallyAssignedAt,
-      kind: 'owner-changed',
-      actor: unknownActor,
-      ...(onlyAssignee && ticket.assignee ? { to: ticket.assignee } : {}),
-      detail: 'first assignment',
-      ...links,
-    });
+    const event: EventDraft = { system: SYSTEM, systemKind: SYSTEM_KIND, record, at: initiallyAssignedAt, kind: 'owner-changed', actor: unknownActor };
+    if (onlyAssignee && ticket.assignee) event.to = ticket.assignee;
+    event.detail = 'first assignment';
+    if (links) event.links = links;
+    events.push(event);
   }
   if (assignedAt && assignedAt !== initiallyAssignedAt && ticket.assignee) {
-    events.push({ ...base, at: assignedAt, kind: 'owner-changed', actor: unknownActor, to: ticket.assignee, detail: 'latest assignment', ...links });
+    const event: EventDraft = { system: SYSTEM, systemKind: SYSTEM_KIND, record, at: assignedAt, kind: 'owner-changed', actor: unknownActor, to: ticket.assignee, detail: 'latest assignment' };
+    if (links) event.links = links;
+    events.push(event);
   }
   if (solvedAt) {
-    events.push({
-      ...base,
-      at: solvedAt,
-      kind: 'resolved',
-      // the snapshot does not say who solved the ticket
-      actor: unknownActor,
-      ...(ticket.status ? { to: ticket.status } : {}),
-      ...(ticket.group && isResolvedStatus(ticket.status) ? { team: ticket.group } : {}),
-      ...links,
-    });
+    // the snapshot does not say who solved the ticket
+    const event: EventDraft = { system: SYSTEM, systemKind: SYSTEM_KIND, record, at: solvedAt, kind: 'resolved', actor: unknownActor };
+    if (ticket.status) event.to = ticket.status;
+    if (ticket.group && isResolvedStatus(ticket.status)) event.team = ticket.group;
+    if (links) event.links = links;
+    events.push(event);
   }
   return events;
+}
+
+/** A snapshot time that may be empty: undefined when empty, else read (a bad one rejects the row). */
+function optionalTime(text: string | undefined, field: string, ctx: RowContext<unknown>): string | undefined {
+  return text === undefined || text.trim() === '' ? undefined : ctx.time(text, field);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -385,10 +407,9 @@ export function ticketEvents(ticket: ZendeskTicket, ctx: RowContext<unknown>): E
     ctx.reject('row/missing-value', 'id', 'id is empty');
     return [];
   }
-  const links = uniqueLinks([
-    externalIdLink('external_id', ticket.external_id, settings),
-    ...(ticket.custom_fields ?? []).map((field) => linkFrom(String(field.id), field.value, settings, `custom_fields.${field.id}`)),
-  ]);
+  const found: (RecordLink | undefined)[] = [externalIdLink('external_id', ticket.external_id, settings)];
+  for (const field of ticket.custom_fields ?? []) found.push(linkFrom(String(field.id), field.value, settings, `custom_fields.${field.id}`));
+  const links = uniqueLinks(found);
   const metrics = ticket.metric_set ?? undefined;
   const text = (value: string | null | undefined) => (value === null || value === undefined || value.trim() === '' ? undefined : value);
   const snapshot: TicketSnapshot = {
@@ -397,19 +418,17 @@ export function ticketEvents(ticket: ZendeskTicket, ctx: RowContext<unknown>): E
     createdAt: ticket.created_at,
     links,
   };
-  const optional: Partial<TicketSnapshot> = {
-    solvedAt: text(metrics?.solved_at),
-    initiallyAssignedAt: text(metrics?.initially_assigned_at),
-    assignedAt: text(metrics?.assigned_at),
-    status: text(ticket.status),
-    group: idText(ticket.group_id),
-    assignee: idText(ticket.assignee_id),
-    creator: idText(ticket.submitter_id) ?? idText(ticket.requester_id),
-    via: ticket.via,
-    groupStations: metrics?.group_stations ?? undefined,
-    assigneeStations: metrics?.assignee_stations ?? undefined,
-    reopens: metrics?.reopens ?? undefined,
-  };
-  for (const [key, value] of Object.entries(optional)) if (value !== undefined) (snapshot as unknown as Record<string, unknown>)[key] = value;
+  // snapshotEvents reads each field by name: undefined ones may as well be set
+  snapshot.solvedAt = text(metrics?.solved_at);
+  snapshot.initiallyAssignedAt = text(metrics?.initially_assigned_at);
+  snapshot.assignedAt = text(metrics?.assigned_at);
+  snapshot.status = text(ticket.status);
+  snapshot.group = idText(ticket.group_id);
+  snapshot.assignee = idText(ticket.assignee_id);
+  snapshot.creator = idText(ticket.submitter_id) ?? idText(ticket.requester_id);
+  snapshot.via = ticket.via;
+  snapshot.groupStations = metrics?.group_stations ?? undefined;
+  snapshot.assigneeStations = metrics?.assignee_stations ?? undefined;
+  snapshot.reopens = metrics?.reopens ?? undefined;
   return snapshotEvents(snapshot, ctx);
 }

@@ -19,6 +19,13 @@ export interface JiraCsvSettings extends JiraSettings {
   teamColumn?: string;
 }
 
+/** Per file: what depends only on the settings and the header, worked out once rather than per row. */
+export interface JiraCsvPrepared {
+  teamColumn: string;
+  /** the system a column links to (memoised per column name), or undefined */
+  systemOf: (column: string) => string | undefined;
+}
+
 /** A comment cell: `<date>;<author account id or user name>;<body>` (the body may hold `;` and line breaks). */
 export function parseCommentCell(cell: string): { date: string; author: string; body: string } | undefined {
   const first = cell.indexOf(';');
@@ -48,23 +55,30 @@ export default defineConnector({
   },
   row: JiraCsvRow,
 
-  prepare({ sample }) {
+  prepare({ sample, options }) {
+    const settings = jiraSettings(options.settings) as JiraCsvSettings;
+    // a column's link system depends only on its name and the settings: work it out once per column
+    const systems = new Map<string, string | undefined>();
+    const prepared: JiraCsvPrepared = {
+      teamColumn: settings.teamColumn ?? 'Custom field (Team)',
+      systemOf(column) {
+        if (!systems.has(column)) systems.set(column, linkSystemOf([column, customFieldName(column)], settings));
+        return systems.get(column);
+      },
+    };
     // Excel re-saves turn `14/Jul/25 3:42 PM` into `7/14/2025 15:42`; the sample tells which order
     const created = sample.map((row) => String((row as Record<string, unknown>).Created ?? ''));
-    return { ok: true, value: undefined, dateOrder: inferDateOrder(created) };
+    return { ok: true, value: prepared, dateOrder: inferDateOrder(created) };
   },
 
   toEvents(row, ctx) {
-    const settings = jiraSettings(ctx.options.settings) as JiraCsvSettings;
+    const { teamColumn, systemOf } = ctx.prepared as JiraCsvPrepared;
     const cells = row as Record<string, unknown>;
     const key = row['Issue key'].trim();
     const record = { type: 'issue', id: key };
-    const base = { system: 'jira', systemKind: 'delivery' as const, record };
     const unknownActor = { id: 'unknown', type: ctx.actorType([]) };
 
-    const teamColumn = settings.teamColumn ?? 'Custom field (Team)';
     const team = text(cells[teamColumn]);
-    const withTeam = team ? { team } : {};
     const status = text(row.Status);
 
     const createdAt = ctx.time(row.Created, 'Created');
@@ -81,66 +95,56 @@ export default defineConnector({
 
     // every column naming another system (by the user's linkFields or by its name) is a link
     const links: RecordLink[] = [];
-    for (const [column, value] of Object.entries(cells)) {
-      const system = linkSystemOf([column, customFieldName(column)], settings);
-      if (system) links.push(...linksFrom(value, system, column));
+    for (const column in cells) {
+      const system = systemOf(column);
+      if (system) links.push(...linksFrom(cells[column], system, column));
     }
 
     const creatorId = text(row['Creator Id']) ?? text(row['Reporter Id']);
     const creatorName = text(row.Creator) ?? text(row.Reporter);
-    const drafts: EventDraft[] = [
-      {
-        ...base,
-        at: createdAt,
-        kind: 'created',
-        actor: personActor(creatorId, creatorName, ctx.actorType),
-        ...(text(row['Issue Type']) ? { detail: `issue type: ${text(row['Issue Type'])}` } : {}),
-        ...withTeam,
-        ...(links.length ? { links: mergeLinks(links) } : {}),
-      },
-    ];
+    // events are plain literals, optional keys set in place (no spreads): same keys, same order
+    const created: EventDraft = { system: 'jira', systemKind: 'delivery', record, at: createdAt, kind: 'created', actor: personActor(creatorId, creatorName, ctx.actorType) };
+    const issueType = text(row['Issue Type']);
+    if (issueType) created.detail = `issue type: ${issueType}`;
+    if (team) created.team = team;
+    if (links.length) created.links = mergeLinks(links);
+    const drafts: EventDraft[] = [created];
 
     // the export keeps only the time the issue entered its current status category
     if (categoryAt && status) {
       const category = text(row['Status Category']);
-      drafts.push({
-        ...base,
-        at: categoryAt,
-        kind: 'state-changed',
-        field: 'Status',
-        to: status,
-        actor: unknownActor,
-        ...(category ? { detail: `entered status category ${category}` } : {}),
-        ...withTeam,
-      });
+      const event: EventDraft = { system: 'jira', systemKind: 'delivery', record, at: categoryAt, kind: 'state-changed', field: 'Status', to: status, actor: unknownActor };
+      if (category) event.detail = `entered status category ${category}`;
+      if (team) event.team = team;
+      drafts.push(event);
     }
 
     if (resolvedAt) {
       const resolution = text(row.Resolution);
-      drafts.push({
-        ...base,
-        at: resolvedAt,
-        kind: 'resolved',
-        ...(status ? { to: status } : {}),
-        actor: unknownActor,
-        ...(resolution ? { detail: `resolution: ${resolution}` } : {}),
-        ...withTeam,
-      });
+      const event: EventDraft = status
+        ? { system: 'jira', systemKind: 'delivery', record, at: resolvedAt, kind: 'resolved', to: status, actor: unknownActor }
+        : { system: 'jira', systemKind: 'delivery', record, at: resolvedAt, kind: 'resolved', actor: unknownActor };
+      if (resolution) event.detail = `resolution: ${resolution}`;
+      if (team) event.team = team;
+      drafts.push(event);
     }
 
     // the assignee at export time; the export does not say when it was assigned, so it is a snapshot at Updated
     const assignee = text(row.Assignee) ?? text(row['Assignee Id']);
     if (assignee && updatedAt) {
-      drafts.push({
-        ...base,
+      const event: EventDraft = {
+        system: 'jira',
+        systemKind: 'delivery',
+        record,
         at: updatedAt,
         kind: 'owner-changed',
         field: 'Assignee',
         to: assignee,
         actor: unknownActor,
         detail: 'snapshot: assignee at export; the time of assignment is not exported',
-        ...withTeam,
-      });
+      };
+      if (team) event.team = team;
+      drafts.push(event);
     }
 
     // comment cells carry only the author's id (Cloud); the row's own user columns may name it
@@ -155,7 +159,9 @@ export default defineConnector({
         ctx.warn('row/invalid', 'Comment', `a Comment cell is not "date;author;text" and is skipped: "${cell.slice(0, 40)}"`);
         return;
       }
-      drafts.push({ ...base, at: commentTimes[i]!, kind: 'comment', actor: personActor(parsed.author, namesById.get(parsed.author), ctx.actorType), ...withTeam });
+      const event: EventDraft = { system: 'jira', systemKind: 'delivery', record, at: commentTimes[i]!, kind: 'comment', actor: personActor(parsed.author, namesById.get(parsed.author), ctx.actorType) };
+      if (team) event.team = team;
+      drafts.push(event);
     });
     return drafts;
   },
@@ -165,5 +171,6 @@ export default defineConnector({
 function personActor(id: string | undefined, name: string | undefined, classify: (ids: (string | undefined)[], mark?: ActorType) => ActorType) {
   const actorId = id ?? name ?? 'unknown';
   const mark: ActorType | undefined = isAutomationForJira(id, name) ? 'system' : undefined;
-  return { id: actorId, ...(name && name !== actorId ? { name } : {}), type: classify([id, name], mark) };
+  const type = classify([id, name], mark);
+  return name && name !== actorId ? { id: actorId, name, type } : { id: actorId, type };
 }

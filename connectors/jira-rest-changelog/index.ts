@@ -1,10 +1,11 @@
 // Jira REST search results with `expand=changelog`: one issue per record, one event per changelog item.
 import { defineConnector } from '../../src/ingest/connector.js';
-import type { Actor, EventDraft, RecordLink } from '../../src/model/index.js';
+import type { Actor, EventDraft, EventKind, RecordLink } from '../../src/model/index.js';
 import {
   accountTypeMark,
   doneStatusSet,
   jiraSettings,
+  linkSystemMemo,
   linkSystemOf,
   linksFrom,
   mergeLinks,
@@ -13,9 +14,17 @@ import {
 } from '../jira-common.js';
 import { JiraRestIssue, type ChangeItem, type History, type HistoryMetadata, type JiraUser } from './row.js';
 
-/** Per file: field id → field name, from the page's `names` (present with `expand=names`). */
+/** Per file: field id → field name, and what depends only on the settings, worked out once rather than per issue. */
 export interface JiraRestPrepared {
+  /** from the page's `names` (present with `expand=names`) */
   names: Record<string, string>;
+  /** {@link linkSystemOf} of a field id and name, memoised */
+  linkSystem: (id: string | undefined, name: string | undefined) => string | undefined;
+  /** lower-case done statuses of the defaults and the settings */
+  done: Set<string>;
+  /** lower-case team field names */
+  teamFields: Set<string>;
+  projectMoveIsTeamChange: boolean;
 }
 
 /** Longest from/to value kept on a field change: descriptions are whole documents. */
@@ -23,10 +32,12 @@ const VALUE_LIMIT = 200;
 
 /** `fromString`/`toString` read as own properties (see row.ts), falling back to the raw ids. */
 export function itemValues(item: ChangeItem): { from?: string; to?: string; fromId?: string; toId?: string } {
-  const own = (key: string) => (Object.hasOwn(item, key) ? text((item as Record<string, unknown>)[key]) : undefined);
+  const cells = item as Record<string, unknown>;
   const fromId = text(item.from);
   const toId = text(item.to);
-  return { from: own('fromString') ?? fromId, to: own('toString') ?? toId, fromId, toId };
+  const from = Object.hasOwn(item, 'fromString') ? text(cells.fromString) : undefined;
+  const to = Object.hasOwn(item, 'toString') ? text(cells.toString) : undefined;
+  return { from: from ?? fromId, to: to ?? toId, fromId, toId };
 }
 
 function clip(value: string | undefined): string | undefined {
@@ -80,17 +91,26 @@ export default defineConnector({
   },
   row: JiraRestIssue,
 
-  prepare({ shape }) {
+  prepare({ shape, options }) {
     const root = shape.format === 'json' && typeof shape.root === 'object' && shape.root !== null ? (shape.root as Record<string, unknown>) : {};
     const names: Record<string, string> = {};
     if (typeof root.names === 'object' && root.names !== null) {
       for (const [id, name] of Object.entries(root.names as Record<string, unknown>)) if (typeof name === 'string') names[id] = name;
     }
-    return { ok: true, value: { names } };
+    const settings = jiraSettings(options.settings);
+    const prepared: JiraRestPrepared = {
+      names,
+      linkSystem: linkSystemMemo(settings),
+      done: doneStatusSet(settings),
+      teamFields: new Set((settings.teamFields ?? ['Team']).map((name) => name.toLowerCase())),
+      projectMoveIsTeamChange: settings.projectMoveIsTeamChange !== false,
+    };
+    return { ok: true, value: prepared };
   },
 
   toEvents(issue, ctx) {
     const settings = jiraSettings(ctx.options.settings);
+    const { linkSystem, teamFields } = ctx.prepared;
     const fields = issue.fields as Record<string, unknown> & typeof issue.fields;
     const histories = issue.changelog?.histories ?? [];
 
@@ -111,14 +131,18 @@ export default defineConnector({
     const names: Record<string, string> = { ...ctx.prepared.names };
     for (const history of histories) for (const item of history.items) if (item.fieldId && !names[item.fieldId]) names[item.fieldId] = item.field;
 
-    // done statuses: the issue's own current status category is the one Jira tells us outright
+    // done statuses: the issue's own current status category is the one Jira tells us outright; the
+    // file's set (defaults + settings) is shared, so this issue's addition or removal is kept apart
     const currentStatus = text(fields.status?.name);
     const currentCategory = text(fields.status?.statusCategory?.key);
-    const done = doneStatusSet(settings, currentCategory === 'done' ? [currentStatus] : []);
-    if (currentStatus && currentCategory && currentCategory !== 'done') done.delete(currentStatus.toLowerCase());
-    const isDone = (status: string | undefined) => status !== undefined && done.has(status.toLowerCase());
+    const alsoDone = currentCategory === 'done' && currentStatus ? currentStatus.trim().toLowerCase() : undefined;
+    const notDone = currentStatus && currentCategory && currentCategory !== 'done' ? currentStatus.toLowerCase() : undefined;
+    const isDone = (status: string | undefined) => {
+      if (status === undefined) return false;
+      const lower = status.toLowerCase();
+      return lower === alsoDone || (lower !== notDone && ctx.prepared.done.has(lower));
+    };
 
-    const teamFields = new Set((settings.teamFields ?? ['Team']).map((name) => name.toLowerCase()));
     const isTeamItem = (item: ChangeItem) => teamFields.has(item.field.toLowerCase()) || (item.fieldId !== undefined && teamFields.has((names[item.fieldId] ?? '').toLowerCase()));
     const teamAt = teamTimeline(histories, times as string[], fields, names, isTeamItem, teamFields);
 
@@ -130,21 +154,20 @@ export default defineConnector({
     // created: the changelog has no entry for creation; the creator (else reporter) made the issue
     const creator = fields.creator ?? fields.reporter ?? undefined;
     const createdLinks: RecordLink[] = [];
-    for (const [id, value] of Object.entries(fields)) {
+    for (const id in fields) {
       const name = names[id];
-      const system = linkSystemOf([id, name], settings);
-      if (system) createdLinks.push(...linksFrom(value, system, name ?? id));
+      const system = linkSystem(id, name);
+      if (system) createdLinks.push(...linksFrom(fields[id], system, name ?? id));
     }
-    drafts.push({
-      ...base,
-      at: createdAt,
-      kind: 'created',
-      actor: actorOf(creator, undefined, ctx.actorType),
-      ...(text(fields.issuetype?.name) ? { detail: `issue type: ${text(fields.issuetype?.name)}` } : {}),
-      ...withTeam(teamAt(createdAt)),
-      ...(createdLinks.length ? { links: mergeLinks(createdLinks) } : {}),
-      line: ctx.lineOf(['fields', 'created']),
-    });
+    // events are plain literals with optional keys set in place (no spreads): same keys, same order
+    const created: EventDraft = { system: 'jira', systemKind: 'delivery', record, at: createdAt, kind: 'created', actor: actorOf(creator, undefined, ctx.actorType) };
+    const issueType = text(fields.issuetype?.name);
+    if (issueType) created.detail = `issue type: ${issueType}`;
+    const createdTeam = teamAt(createdAt);
+    if (createdTeam) created.team = createdTeam;
+    if (createdLinks.length) created.links = mergeLinks(createdLinks);
+    created.line = ctx.lineOf(['fields', 'created']);
+    drafts.push(created);
 
     // no changelog expanded: the resolution date is the only trace of resolving
     const resolutionDate = text(fields.resolutiondate);
@@ -168,7 +191,7 @@ export default defineConnector({
       const line = ctx.lineOf(['changelog', 'histories', i]);
       const actor = actorOf(history.author, history.historyMetadata ?? undefined, ctx.actorType);
       const team = teamAt(at);
-      const event = { ...base, at, actor, line };
+      const head: EventHead = { record, at, actor, line };
 
       let status: { from?: string; to?: string } | undefined;
       let resolution: { from?: string; to?: string } | undefined;
@@ -176,47 +199,64 @@ export default defineConnector({
         const values = itemValues(item);
         const field = item.field;
         const lower = field.toLowerCase();
-        const fromTo = { ...(values.from !== undefined ? { from: clip(values.from) } : {}), ...(values.to !== undefined ? { to: clip(values.to) } : {}) };
 
         if (lower === 'status') {
           status = values;
-          drafts.push({ ...event, kind: 'state-changed', field, ...fromTo, ...withTeam(team) });
+          drafts.push(itemEvent(head, 'state-changed', field, values, team));
         } else if (lower === 'resolution') {
           resolution = values;
           // a resolution swapped for another while done is an edit, not a resolve or reopen
-          if (values.from !== undefined && values.to !== undefined) drafts.push({ ...event, kind: 'field-changed', field, ...fromTo, ...withTeam(team) });
+          if (values.from !== undefined && values.to !== undefined) drafts.push(itemEvent(head, 'field-changed', field, values, team));
         } else if (lower === 'assignee') {
-          drafts.push({ ...event, kind: 'owner-changed', field, ...fromTo, ...withTeam(team) });
-        } else if (isTeamItem(item) || (lower === 'project' && settings.projectMoveIsTeamChange !== false)) {
-          drafts.push({ ...event, kind: 'team-changed', field, ...fromTo, ...withTeam(values.to) });
+          drafts.push(itemEvent(head, 'owner-changed', field, values, team));
+        } else if (isTeamItem(item) || (lower === 'project' && ctx.prepared.projectMoveIsTeamChange)) {
+          drafts.push(itemEvent(head, 'team-changed', field, values, values.to));
         } else {
-          const system = linkSystemOf([item.fieldId, field], settings);
+          const system = linkSystem(item.fieldId, field);
           let links: RecordLink[] = [];
           if (system) links = mergeLinks(linksFrom(values.to, system, field), linksFrom(values.from, system, field));
           else if (field === 'RemoteIssueLink') {
             const link = remoteLinkOf(values.to ?? values.from, settings);
             if (link) links = [link];
           }
-          drafts.push({ ...event, kind: 'field-changed', field, ...fromTo, ...withTeam(team), ...(links.length ? { links } : {}) });
+          const event = itemEvent(head, 'field-changed', field, values, team);
+          if (links.length) event.links = links;
+          drafts.push(event);
         }
       }
 
       const intoDone = (status !== undefined && isDone(status.to) && !isDone(status.from)) || (resolution !== undefined && resolution.from === undefined && resolution.to !== undefined);
       const outOfDone = (status !== undefined && isDone(status.from) && !isDone(status.to)) || (resolution !== undefined && resolution.from !== undefined && resolution.to === undefined);
-      const transition = {
-        ...(status?.from !== undefined ? { from: status.from } : {}),
-        ...(status?.to !== undefined ? { to: status.to } : {}),
-        ...withTeam(team),
-      };
-      if (intoDone && !outOfDone) {
-        drafts.push({ ...event, kind: 'resolved', ...transition, ...(resolution?.to ? { detail: `resolution: ${resolution.to}` } : {}) });
-      } else if (outOfDone && !intoDone) {
-        drafts.push({ ...event, kind: 'reopened', ...transition, ...(resolution?.from ? { detail: `resolution cleared: ${resolution.from}` } : {}) });
+      if (intoDone !== outOfDone) {
+        const event: EventDraft = { system: 'jira', systemKind: 'delivery', record, at, actor, line, kind: intoDone ? 'resolved' : 'reopened' };
+        if (status?.from !== undefined) event.from = status.from;
+        if (status?.to !== undefined) event.to = status.to;
+        if (team) event.team = team;
+        if (intoDone && resolution?.to) event.detail = `resolution: ${resolution.to}`;
+        else if (outOfDone && resolution?.from) event.detail = `resolution cleared: ${resolution.from}`;
+        drafts.push(event);
       }
     });
     return drafts;
   },
 });
+
+/** What every event of one changelog history shares. */
+interface EventHead {
+  record: { type: string; id: string };
+  at: string;
+  actor: Actor;
+  line: number;
+}
+
+/** The event of one changelog item, its from/to clipped; keys in the order the output has always had. */
+function itemEvent(head: EventHead, kind: EventKind, field: string, values: { from?: string; to?: string }, team: string | undefined): EventDraft {
+  const event: EventDraft = { system: 'jira', systemKind: 'delivery', record: head.record, at: head.at, actor: head.actor, line: head.line, kind, field };
+  if (values.from !== undefined) event.from = clip(values.from);
+  if (values.to !== undefined) event.to = clip(values.to);
+  if (team) event.team = team;
+  return event;
+}
 
 /**
  * Who made a change. Jira marks app accounts (`accountType: "app"`) and people (`atlassian`,
@@ -230,12 +270,14 @@ export function actorOf(user: JiraUser | null | undefined, metadata: HistoryMeta
     const id = text(metaActor?.id) ?? 'anonymous';
     const name = text(metaActor?.displayName);
     const appLike = /app|addon|add-on|connect|integration|bot/i.test(`${metaActor?.type ?? ''} ${metadata?.generator?.type ?? ''}`);
-    return { id, ...(name ? { name } : {}), type: classify([id, name], appLike ? 'integration' : undefined) };
+    const type = classify([id, name], appLike ? 'integration' : undefined);
+    return name ? { id, name, type } : { id, type };
   }
   const id = text(user.accountId) ?? text(user.key) ?? text(user.name) ?? text(user.emailAddress) ?? text(user.displayName) ?? 'unknown';
   const name = text(user.displayName);
   const mark = accountTypeMark(user.accountType, user.accountId, user.displayName);
-  return { id, ...(name ? { name } : {}), type: classify([id, name, text(user.emailAddress), text(user.name)], mark) };
+  const type = classify([id, name, text(user.emailAddress), text(user.name)], mark);
+  return name ? { id, name, type } : { id, type };
 }
 
 /**
