@@ -46,10 +46,6 @@ function text(row: Record<string, unknown>, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function settingsOf(options: { settings?: Record<string, unknown> }): HubspotDealExportSettings {
-  return (options.settings ?? {}) as HubspotDealExportSettings;
-}
-
 /** What the settings say, read once per settings object instead of once per row. */
 interface SettingsPlan {
   /** lowercased `Deal Stage` labels that mean closed */
@@ -62,10 +58,11 @@ const plans = new WeakMap<object, SettingsPlan>();
 const NO_SETTINGS = {};
 
 function planOf(options: { settings?: Record<string, unknown> }): SettingsPlan {
-  const key = options.settings ?? NO_SETTINGS;
+  // settings that are not an object hold none of ours (and cannot key a WeakMap)
+  const key = typeof options.settings === 'object' && options.settings !== null ? options.settings : NO_SETTINGS;
   let plan = plans.get(key);
   if (plan) return plan;
-  const settings = settingsOf(options);
+  const settings = key as HubspotDealExportSettings;
   const configured = new Map<string, string | undefined>();
   const raw = settings.linkColumns;
   if (Array.isArray(raw)) for (const name of raw) configured.set(name.toLowerCase(), undefined);

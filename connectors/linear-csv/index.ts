@@ -41,7 +41,8 @@ const linkColumnsBySettings = new WeakMap<object, Map<string, string | undefined
 
 /** The configured link columns, read once per settings object rather than once per row. */
 function linkColumnsOf(options: ConnectorOptions): Map<string, string | undefined> {
-  if (!options.settings) return NO_LINK_COLUMNS;
+  // settings that are not an object hold none of ours (and cannot key a WeakMap)
+  if (typeof options.settings !== 'object' || options.settings === null) return NO_LINK_COLUMNS;
   let columns = linkColumnsBySettings.get(options.settings);
   if (columns) return columns;
   const raw = (options.settings as LinearCsvSettings).linkColumns;
