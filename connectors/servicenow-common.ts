@@ -44,7 +44,7 @@ export function incidentStateCode(value: string | undefined): string | undefined
 }
 
 /** The label an incident state is shown with: codes become labels, other text stays as written. */
-export function incidentStateLabel(value: string | undefined, labels: Record<string, string> = {}): string | undefined {
+export function incidentStateLabel(value: string | undefined, labels: Readonly<Record<string, string>> = {}): string | undefined {
   if (value === undefined) return undefined;
   return labels[value] ?? INCIDENT_STATES[value] ?? value;
 }
@@ -108,9 +108,22 @@ export interface ServiceNowSettings {
   stateLabels?: Record<string, string>;
 }
 
-/** Reads the settings leniently: unknown keys are other connectors' business. */
-export function serviceNowSettings(options: ConnectorOptions): { linkFields: Map<string, string | undefined>; stateLabels: Record<string, string> } {
-  const raw = (options.settings ?? {}) as ServiceNowSettings;
+/** What `serviceNowSettings` reads; shared by every row of a run, so read only. */
+export interface ServiceNowSettingsRead {
+  linkFields: ReadonlyMap<string, string | undefined>;
+  stateLabels: Readonly<Record<string, string>>;
+}
+
+const NO_SETTINGS = {};
+const settingsRead = new WeakMap<object, ServiceNowSettingsRead>();
+
+/** Reads the settings leniently: unknown keys are other connectors' business. Read once per settings object, not per row. */
+export function serviceNowSettings(options: ConnectorOptions): ServiceNowSettingsRead {
+  // settings that are not an object hold none of ours (and cannot key a WeakMap)
+  const key = typeof options.settings === 'object' && options.settings !== null ? options.settings : NO_SETTINGS;
+  const known = settingsRead.get(key);
+  if (known) return known;
+  const raw = key as ServiceNowSettings;
   const linkFields = new Map<string, string | undefined>();
   if (Array.isArray(raw.linkFields)) {
     for (const name of raw.linkFields) if (typeof name === 'string') linkFields.set(name.trim().toLowerCase(), undefined);
@@ -121,12 +134,14 @@ export function serviceNowSettings(options: ConnectorOptions): { linkFields: Map
   if (raw.stateLabels && typeof raw.stateLabels === 'object') {
     for (const [code, label] of Object.entries(raw.stateLabels)) if (typeof label === 'string') stateLabels[code] = label;
   }
-  return { linkFields, stateLabels };
+  const read = { linkFields, stateLabels };
+  settingsRead.set(key, read);
+  return read;
 }
 
 /** A link, with the system named when the settings say it or the id says it (`INC0010001` is ServiceNow). */
 export function linkOf(id: string, via: string, system?: string): RecordLink {
-  return { ...(system ? { system } : {}), id, via };
+  return system ? { system, id, via } : { id, via };
 }
 
 /**

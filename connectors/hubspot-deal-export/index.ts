@@ -46,27 +46,98 @@ function text(row: Record<string, unknown>, name: string): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
-function settingsOf(options: { settings?: Record<string, unknown> }): HubspotDealExportSettings {
-  return (options.settings ?? {}) as HubspotDealExportSettings;
+/** What the settings say, read once per settings object instead of once per row. */
+interface SettingsPlan {
+  /** lowercased `Deal Stage` labels that mean closed */
+  closedStages: Set<string>;
+  /** lowercased configured link column → its system as configured */
+  configured: Map<string, string | undefined>;
 }
 
-function linksOf(row: Record<string, unknown>, settings: HubspotDealExportSettings): RecordLink[] {
+const plans = new WeakMap<object, SettingsPlan>();
+const NO_SETTINGS = {};
+
+function planOf(options: { settings?: Record<string, unknown> }): SettingsPlan {
+  // settings that are not an object hold none of ours (and cannot key a WeakMap)
+  const key = typeof options.settings === 'object' && options.settings !== null ? options.settings : NO_SETTINGS;
+  let plan = plans.get(key);
+  if (plan) return plan;
+  const settings = key as HubspotDealExportSettings;
   const configured = new Map<string, string | undefined>();
   const raw = settings.linkColumns;
   if (Array.isArray(raw)) for (const name of raw) configured.set(name.toLowerCase(), undefined);
   else if (raw) for (const [name, system] of Object.entries(raw)) configured.set(name.toLowerCase(), system ?? undefined);
-  const links: RecordLink[] = [];
-  for (const column of Object.keys(row).sort()) {
-    const value = text(row, column);
-    if (!value) continue;
+  const closedStages = new Set(['closed won', 'closed lost', ...(settings.closedStages ?? []).map((s) => s.toLowerCase())]);
+  plan = { closedStages, configured };
+  plans.set(key, plan);
+  return plan;
+}
+
+/** A column whose cells become links, and the system they point at (none when falsy). */
+interface LinkColumn {
+  column: string;
+  system: string | undefined;
+}
+
+/** The link columns among `columns`, in sorted column order: the decision depends only on the name and the settings. */
+function linkColumns(columns: readonly string[], configured: Map<string, string | undefined>): LinkColumn[] {
+  const found: LinkColumn[] = [];
+  for (const column of [...columns].sort()) {
     let system: string | undefined;
     if (ASSOCIATION_COLUMN.test(column)) system = 'hubspot';
     else if (configured.has(column.toLowerCase())) system = configured.get(column.toLowerCase());
     else if (/\b(id|ids|key|number|ref)\b/i.test(column)) system = SYSTEM_HINTS.find(([pattern]) => pattern.test(column))?.[1];
     if (system === undefined && !configured.has(column.toLowerCase())) continue;
-    for (const id of value.split(';').map((part) => part.trim()).filter(Boolean)) links.push({ ...(system ? { system } : {}), id, via: column });
+    found.push({ column, system });
+  }
+  return found;
+}
+
+/** The link columns of the rows of one file, worked out again only when a row's columns differ from the last row's. */
+interface LinkCache {
+  keys: string[];
+  plan: SettingsPlan | undefined;
+  columns: LinkColumn[];
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function linksOf(row: Record<string, unknown>, plan: SettingsPlan, cache: LinkCache): RecordLink[] {
+  const keys = Object.keys(row);
+  if (cache.plan !== plan || !sameKeys(cache.keys, keys)) {
+    cache.keys = keys;
+    cache.plan = plan;
+    cache.columns = linkColumns(keys, plan.configured);
+  }
+  const links: RecordLink[] = [];
+  for (const { column, system } of cache.columns) {
+    const value = text(row, column);
+    if (!value) continue;
+    for (const part of value.split(';')) {
+      const id = part.trim();
+      if (id) links.push(system ? { system, id, via: column } : { id, via: column });
+    }
   }
   return links;
+}
+
+interface Prepared {
+  stages: StageColumn[];
+  links: LinkCache;
+}
+
+// the export does not say who did anything: every actor is unknown (the runtime copies actors, so one object serves)
+const NOBODY = { id: 'unknown', type: 'unknown' as const };
+
+/** An event of the deal with the row's links (one array shared by the row's events, as before). */
+function dealEvent(record: EventDraft['record'], links: RecordLink[], at: string, kind: EventDraft['kind']): EventDraft {
+  const event: EventDraft = { system: 'hubspot', systemKind: 'crm', record, at, kind, actor: NOBODY };
+  if (links.length) event.links = links;
+  return event;
 }
 
 export default defineConnector({
@@ -97,66 +168,71 @@ export default defineConnector({
     const dates = sample.flatMap((row) =>
       [...DATE_COLUMNS, ...columns.map((c) => c.column)].map((name) => text(row as Record<string, unknown>, name) ?? ''),
     );
-    return { ok: true, value: columns, dateOrder: inferDateOrder(dates) };
+    const value: Prepared = { stages: columns, links: { keys: [], plan: undefined, columns: [] } };
+    return { ok: true, value, dateOrder: inferDateOrder(dates) };
   },
 
   toEvents(row, ctx) {
     const id = row['Record ID'].trim();
     const stage = text(row, 'Deal Stage');
     const pipeline = text(row, 'Pipeline');
-    const settings = settingsOf(ctx.options);
+    const plan = planOf(ctx.options);
     const created = row['Create Date'] === undefined ? undefined : ctx.time(row['Create Date'], 'Create Date');
-    const closedStages = ['closed won', 'closed lost', ...(settings.closedStages ?? []).map((s) => s.toLowerCase())];
-    const isClosed = stage !== undefined && closedStages.includes(stage.toLowerCase());
+    const isClosed = stage !== undefined && plan.closedStages.has(stage.toLowerCase());
     const closed = isClosed && row['Close Date'] !== undefined ? ctx.time(row['Close Date'], 'Close Date') : undefined;
 
-    const moves: (StageColumn & { at: string })[] = [];
-    for (const column of ctx.prepared) {
+    const moves: { column: StageColumn; at: string }[] = [];
+    for (const column of ctx.prepared.stages) {
       const value = text(row, column.column);
       if (!value) continue;
       const at = ctx.time(value, column.column);
-      if (at) moves.push({ ...column, at });
+      if (at) moves.push({ column, at });
     }
     // a date that did not parse has rejected the row already: the runtime drops whatever follows
 
-    const links = linksOf(row, settings);
-    const base = { system: 'hubspot', systemKind: 'crm' as const, record: { type: 'deal', id }, ...(links.length ? { links } : {}) };
-    // the export does not say who did anything: every actor is unknown
-    const nobody = { id: 'unknown', type: 'unknown' as const };
+    const links = linksOf(row, plan, ctx.prepared.links);
+    const record = { type: 'deal', id };
     const events: EventDraft[] = [];
     if (created) {
       const owner = text(row, 'Deal owner');
-      const snapshot = [owner ? `owner=${owner}` : undefined, stage ? `stage=${stage}` : undefined, pipeline ? `pipeline=${pipeline}` : undefined];
-      const detail = snapshot.filter(Boolean).join('; ');
-      events.push({ ...base, at: created, kind: 'created', actor: nobody, ...(detail ? { detail } : {}) });
+      const snapshot: string[] = [];
+      if (owner) snapshot.push(`owner=${owner}`);
+      if (stage) snapshot.push(`stage=${stage}`);
+      if (pipeline) snapshot.push(`pipeline=${pipeline}`);
+      const event = dealEvent(record, links, created, 'created');
+      if (snapshot.length) event.detail = snapshot.join('; ');
+      events.push(event);
     }
 
     // leaving one stage and entering the next share a timestamp: pair them into one transition
-    const exits = moves.filter((m) => m.move === 'exited');
-    const entries = moves.filter((m) => m.move === 'entered');
-    const paired = new Set<StageColumn>();
-    const transitions: { at: string; pipeline: string; from?: string; to?: string }[] = [];
-    for (const exit of exits) {
-      const entry = entries.find((e) => !paired.has(e) && e.pipeline === exit.pipeline && e.at === exit.at && e.stage !== exit.stage);
-      if (entry) paired.add(entry);
-      transitions.push({ at: exit.at, pipeline: exit.pipeline, from: exit.stage, ...(entry ? { to: entry.stage } : {}) });
-    }
-    for (const entry of entries) if (!paired.has(entry)) transitions.push({ at: entry.at, pipeline: entry.pipeline, to: entry.stage });
-    transitions.sort((a, b) => a.at.localeCompare(b.at) || (a.from ?? '').localeCompare(b.from ?? '') || (a.to ?? '').localeCompare(b.to ?? ''));
-    for (const t of transitions) {
-      events.push({
-        ...base,
-        at: t.at,
-        kind: 'state-changed',
-        actor: nobody,
-        field: 'Deal Stage',
-        ...(t.from ? { from: t.from } : {}),
-        ...(t.to ? { to: t.to } : {}),
-        detail: `pipeline=${t.pipeline}`,
-      });
+    if (moves.length) {
+      const exits = moves.filter((m) => m.column.move === 'exited');
+      const entries = moves.filter((m) => m.column.move === 'entered');
+      const paired = new Set<(typeof moves)[number]>();
+      const transitions: { at: string; pipeline: string; from?: string; to?: string }[] = [];
+      for (const exit of exits) {
+        const entry = entries.find((e) => !paired.has(e) && e.column.pipeline === exit.column.pipeline && e.at === exit.at && e.column.stage !== exit.column.stage);
+        if (entry) paired.add(entry);
+        transitions.push({ at: exit.at, pipeline: exit.column.pipeline, from: exit.column.stage, to: entry?.column.stage });
+      }
+      for (const entry of entries) if (!paired.has(entry)) transitions.push({ at: entry.at, pipeline: entry.column.pipeline, to: entry.column.stage });
+      transitions.sort((a, b) => a.at.localeCompare(b.at) || (a.from ?? '').localeCompare(b.from ?? '') || (a.to ?? '').localeCompare(b.to ?? ''));
+      for (const t of transitions) {
+        const event = dealEvent(record, links, t.at, 'state-changed');
+        event.field = 'Deal Stage';
+        if (t.from) event.from = t.from;
+        if (t.to) event.to = t.to;
+        event.detail = `pipeline=${t.pipeline}`;
+        events.push(event);
+      }
     }
 
-    if (closed) events.push({ ...base, at: closed, kind: 'resolved', actor: nobody, field: 'Deal Stage', to: stage! });
+    if (closed) {
+      const event = dealEvent(record, links, closed, 'resolved');
+      event.field = 'Deal Stage';
+      event.to = stage!;
+      events.push(event);
+    }
     return events;
   },
 });

@@ -81,6 +81,30 @@ function settingsOf(ctx: RowContext<unknown>): HubspotPropertyHistorySettings {
   return (ctx.options.settings ?? {}) as HubspotPropertyHistorySettings;
 }
 
+/** What the settings decide, worked out once per settings object rather than per record and property. */
+interface SettingsPlan {
+  /** lowercased stage values that mean closed */
+  closed: Set<string>;
+  /** property → whether it holds links, filled as properties are met */
+  links: Map<string, { link: boolean; system?: string }>;
+}
+
+const plans = new WeakMap<object, SettingsPlan>();
+const NO_SETTINGS = {};
+
+function planOf(ctx: RowContext<unknown>): SettingsPlan {
+  // settings that are not an object hold none of ours (and cannot key a WeakMap)
+  const settings = ctx.options.settings;
+  const key = typeof settings === 'object' && settings !== null ? settings : NO_SETTINGS;
+  let plan = plans.get(key);
+  if (!plan) {
+    const closedStages = (key as HubspotPropertyHistorySettings).closedStages ?? [];
+    plan = { closed: new Set([...CLOSED_STAGES, ...closedStages].map((s) => s.toLowerCase())), links: new Map() };
+    plans.set(key, plan);
+  }
+  return plan;
+}
+
 /** The record type, from the settings or from the properties only one object type has. */
 export function objectTypeOf(names: readonly string[], configured?: string): string {
   if (configured) return configured;
@@ -106,7 +130,13 @@ function actorIdOf(version: PropertyVersion): string {
   return version.sourceType?.trim() || source || 'unknown';
 }
 
-function linkSystemOf(property: string, ctx: RowContext<unknown>): { link: boolean; system?: string } {
+function linkSystemOf(property: string, ctx: RowContext<unknown>, plan: SettingsPlan): { link: boolean; system?: string } {
+  let known = plan.links.get(property);
+  if (!known) plan.links.set(property, (known = readLinkSystem(property, ctx)));
+  return known;
+}
+
+function readLinkSystem(property: string, ctx: RowContext<unknown>): { link: boolean; system?: string } {
   const raw = settingsOf(ctx).linkProperties;
   if (Array.isArray(raw) && raw.includes(property)) return { link: true };
   if (raw && !Array.isArray(raw) && property in raw) return { link: true, ...(raw[property] ? { system: raw[property]! } : {}) };
@@ -141,7 +171,8 @@ export default defineConnector({
     const histories = row.propertiesWithHistory;
     const settings = settingsOf(ctx);
     const type = objectTypeOf([...Object.keys(histories), ...Object.keys(row.properties ?? {})], settings.objectType);
-    const closed = new Set([...CLOSED_STAGES, ...(settings.closedStages ?? [])].map((s) => s.toLowerCase()));
+    const plan = planOf(ctx);
+    const closed = plan.closed;
     const record = { type, id };
     const events: EventDraft[] = [];
 
@@ -152,7 +183,7 @@ export default defineConnector({
 
     for (const property of Object.keys(histories).sort()) {
       const versions = histories[property]!;
-      const link = linkSystemOf(property, ctx);
+      const link = linkSystemOf(property, ctx, plan);
       versions.forEach((version, index) => {
         const at = ctx.time(version.timestamp, `propertiesWithHistory.${property}[${index}].timestamp`);
         if (!at) return;
@@ -163,33 +194,26 @@ export default defineConnector({
         const sourceType = version.sourceType?.trim().toUpperCase();
         const actorId = actorIdOf(version);
         const name = version.sourceLabel?.trim() || undefined;
-        const actor = {
-          id: actorId,
-          ...(name ? { name } : {}),
-          type: ctx.actorType([actorId, name, version.sourceId], sourceType ? SOURCE_ACTOR[sourceType] : undefined),
-        };
+        const type = ctx.actorType([actorId, name, version.sourceId], sourceType ? SOURCE_ACTOR[sourceType] : undefined);
+        const actor = name ? { id: actorId, name, type } : { id: actorId, type };
         let kind: EventKind = 'field-changed';
         if (STATE_PROPERTIES.has(property)) kind = 'state-changed';
         else if (OWNER_PROPERTIES.has(property)) kind = 'owner-changed';
         else if (TEAM_PROPERTIES.has(property)) kind = 'team-changed';
-        const links: RecordLink[] = link.link && to ? to.split(';').filter(Boolean).map((value) => ({ ...(link.system ? { system: link.system } : {}), id: value.trim(), via: property })) : [];
-        const base = {
-          at,
-          system: 'hubspot',
-          systemKind: 'crm' as const,
-          record,
-          actor,
-          field: property,
-          ...(from ? { from } : {}),
-          ...(to ? { to } : {}),
-          ...(kind === 'team-changed' && to ? { team: to } : {}),
-          ...(sourceType ? { detail: `sourceType=${sourceType}` } : {}),
-          ...(links.length ? { links } : {}),
-          line: ctx.lineOf(['propertiesWithHistory', property, index]),
-        };
-        events.push({ ...base, kind });
+        const links: RecordLink[] = [];
+        if (link.link && to) {
+          for (const value of to.split(';')) if (value) links.push(link.system ? { system: link.system, id: value.trim(), via: property } : { id: value.trim(), via: property });
+        }
+        const event: EventDraft = { at, system: 'hubspot', systemKind: 'crm', record, kind, actor, field: property };
+        if (from) event.from = from;
+        if (to) event.to = to;
+        if (kind === 'team-changed' && to) event.team = to;
+        if (sourceType) event.detail = `sourceType=${sourceType}`;
+        if (links.length) event.links = links;
+        event.line = ctx.lineOf(['propertiesWithHistory', property, index]);
+        events.push(event);
         if (kind === 'state-changed' && to && closed.has(to.toLowerCase()) && !(from && closed.has(from.toLowerCase()))) {
-          events.push({ ...base, kind: 'resolved' });
+          events.push({ ...event, kind: 'resolved' });
         }
       });
     }

@@ -20,45 +20,95 @@ function cellOf(value: unknown): string | undefined {
   return text === '' ? undefined : text;
 }
 
+const KNOWN_SYSTEMS: [RegExp, string][] = [
+  [/salesforce|sfdc/i, 'salesforce'],
+  [/hubspot/i, 'hubspot'],
+  [/zendesk/i, 'zendesk'],
+  [/jira/i, 'jira'],
+  [/servicenow/i, 'servicenow'],
+  [/intercom/i, 'intercom'],
+  [/freshdesk/i, 'freshdesk'],
+  [/github/i, 'github'],
+];
+
 /** The system a column name points at (`Zendesk Ticket ID` → `zendesk`), when it names one. */
 function systemOfColumn(column: string): string | undefined {
-  const known: [RegExp, string][] = [
-    [/salesforce|sfdc/i, 'salesforce'],
-    [/hubspot/i, 'hubspot'],
-    [/zendesk/i, 'zendesk'],
-    [/jira/i, 'jira'],
-    [/servicenow/i, 'servicenow'],
-    [/intercom/i, 'intercom'],
-    [/freshdesk/i, 'freshdesk'],
-    [/github/i, 'github'],
-  ];
-  return known.find(([pattern]) => pattern.test(column))?.[1];
+  return KNOWN_SYSTEMS.find(([pattern]) => pattern.test(column))?.[1];
 }
 
+const NO_LINK_COLUMNS = new Map<string, string | undefined>();
+const linkColumnsBySettings = new WeakMap<object, Map<string, string | undefined>>();
+
+/** The configured link columns, read once per settings object rather than once per row. */
 function linkColumnsOf(options: ConnectorOptions): Map<string, string | undefined> {
-  const raw = ((options.settings ?? {}) as LinearCsvSettings).linkColumns;
-  const columns = new Map<string, string | undefined>();
+  // settings that are not an object hold none of ours (and cannot key a WeakMap)
+  if (typeof options.settings !== 'object' || options.settings === null) return NO_LINK_COLUMNS;
+  let columns = linkColumnsBySettings.get(options.settings);
+  if (columns) return columns;
+  const raw = (options.settings as LinearCsvSettings).linkColumns;
+  columns = new Map<string, string | undefined>();
   if (Array.isArray(raw)) {
     for (const name of raw) if (typeof name === 'string') columns.set(name.trim().toLowerCase(), undefined);
   } else if (raw && typeof raw === 'object') {
     for (const [name, system] of Object.entries(raw)) columns.set(name.trim().toLowerCase(), typeof system === 'string' && system ? system : undefined);
   }
+  linkColumnsBySettings.set(options.settings, columns);
   return columns;
 }
 
+/**
+ * A row's link columns, in row order, with the system each points at. They depend only on the
+ * column names and the settings, so the rows of a file share them: worked out again only when a
+ * row's key list or the settings differ from the last row's.
+ */
+export interface LinkCache {
+  keys: string[];
+  linkColumns?: Map<string, string | undefined>;
+  columns: { column: string; system: string | undefined }[];
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** Ids of other systems held in the columns the settings name; several ids in one cell split on `,` `;` or a line break. */
-export function linksOf(row: Record<string, unknown>, linkColumns: Map<string, string | undefined>): RecordLink[] {
+export function linksOf(row: Record<string, unknown>, linkColumns: Map<string, string | undefined>, cache: LinkCache = { keys: [], columns: [] }): RecordLink[] {
   const links: RecordLink[] = [];
-  for (const [column, value] of Object.entries(row)) {
-    const key = column.trim().toLowerCase();
-    if (!linkColumns.has(key) || typeof value !== 'string') continue;
-    const system = linkColumns.get(key) ?? systemOfColumn(column);
+  if (linkColumns.size === 0) return links;
+  const keys = Object.keys(row);
+  if (cache.linkColumns !== linkColumns || !sameKeys(cache.keys, keys)) {
+    cache.keys = keys;
+    cache.linkColumns = linkColumns;
+    cache.columns = [];
+    for (const column of keys) {
+      const key = column.trim().toLowerCase();
+      if (linkColumns.has(key)) cache.columns.push({ column, system: linkColumns.get(key) ?? systemOfColumn(column) });
+    }
+  }
+  for (const { column, system } of cache.columns) {
+    const value = row[column];
+    if (typeof value !== 'string') continue;
     for (const part of value.split(/[,;\n]/)) {
       const id = cellOf(part);
-      if (id && !links.some((link) => link.via === column && link.id === id)) links.push({ ...(system ? { system } : {}), id, via: column });
+      if (id && !links.some((link) => link.via === column && link.id === id)) links.push(system ? { system, id, via: column } : { id, via: column });
     }
   }
   return links;
+}
+
+/** An event of the issue; `team` only when the row names one. */
+function issueEvent(record: EventDraft['record'], team: string | undefined, at: string, kind: EventDraft['kind'], actor: EventDraft['actor']): EventDraft {
+  const event: EventDraft = { system: 'linear', systemKind: 'delivery', record, at, kind, actor };
+  if (team) event.team = team;
+  return event;
+}
+
+/** Adds `key=value` to a `; `-joined detail when the cell holds something. */
+function addDetail(parts: string[], key: string, value: unknown): void {
+  const text = cellOf(value);
+  if (text !== undefined) parts.push(`${key}=${text.replace(/[;\n]/g, ' ')}`);
 }
 
 export default defineConnector({
@@ -81,6 +131,12 @@ export default defineConnector({
   },
   row: LinearCsvRow,
 
+  // a per-file cache of the link columns (see `LinkCache`)
+  prepare() {
+    const cache: LinkCache = { keys: [], columns: [] };
+    return { ok: true, value: cache };
+  },
+
   toEvents(row, ctx) {
     const time = (field: 'Created' | 'Triaged' | 'Started' | 'Completed' | 'Canceled' | 'Updated'): string | undefined => {
       const text = cellOf(row[field]);
@@ -96,57 +152,52 @@ export default defineConnector({
 
     const id = row.ID.trim();
     const team = cellOf(row.Team);
-    const base = {
-      system: 'linear',
-      systemKind: 'delivery' as const,
-      record: { type: 'issue', id },
-      ...(team ? { team } : {}),
-    };
+    const record = { type: 'issue', id };
     // the export says who created an issue and nobody else: later moves have no actor
     const nobody = { id: 'unknown', type: ctx.actorType([], 'unknown') };
     const creator = cellOf(row.Creator);
-    const links = linksOf(row, linkColumnsOf(ctx.options));
-    const events: EventDraft[] = [
-      {
-        ...base,
-        at: created,
-        kind: 'created',
-        actor: creator ? { id: creator, type: ctx.actorType([creator], 'unknown') } : nobody,
-        ...(links.length ? { links } : {}),
-      },
-    ];
+    const links = linksOf(row, linkColumnsOf(ctx.options), ctx.prepared);
+    const first = issueEvent(record, team, created, 'created', creator ? { id: creator, type: ctx.actorType([creator], 'unknown') } : nobody);
+    if (links.length) first.links = links;
+    const events: EventDraft[] = [first];
     // Linear names workflow-state *types* for these times; the export does not say which named state was entered
-    if (triaged) events.push({ ...base, at: triaged, kind: 'state-changed', actor: nobody, from: 'triage' });
-    if (started) events.push({ ...base, at: started, kind: 'state-changed', actor: nobody, to: 'started' });
-    if (completed) events.push({ ...base, at: completed, kind: 'resolved', actor: nobody, to: 'completed' });
+    if (triaged) {
+      const event = issueEvent(record, team, triaged, 'state-changed', nobody);
+      event.from = 'triage';
+      events.push(event);
+    }
+    if (started) {
+      const event = issueEvent(record, team, started, 'state-changed', nobody);
+      event.to = 'started';
+      events.push(event);
+    }
+    if (completed) {
+      const event = issueEvent(record, team, completed, 'resolved', nobody);
+      event.to = 'completed';
+      events.push(event);
+    }
     if (canceled) {
       const duplicateOf = cellOf(row['Duplicate of']);
-      events.push(
-        duplicateOf
-          ? { ...base, at: canceled, kind: 'merged', actor: nobody, to: 'canceled', detail: `duplicate of ${duplicateOf}`, links: [{ system: 'linear', id: duplicateOf, via: 'Duplicate of' }] }
-          : { ...base, at: canceled, kind: 'state-changed', actor: nobody, to: 'canceled' },
-      );
+      const event = issueEvent(record, team, canceled, duplicateOf ? 'merged' : 'state-changed', nobody);
+      event.to = 'canceled';
+      if (duplicateOf) {
+        event.detail = `duplicate of ${duplicateOf}`;
+        event.links = [{ system: 'linear', id: duplicateOf, via: 'Duplicate of' }];
+      }
+      events.push(event);
     }
     if (updated) {
       const status = cellOf(row.Status);
-      const detail = [
-        ['assignee', cellOf(row.Assignee)],
-        ['priority', cellOf(row.Priority)],
-        ['sla_status', cellOf(row['SLA Status'])],
-        ['archived', cellOf(row.Archived)],
-      ]
-        .filter((pair): pair is [string, string] => pair[1] !== undefined)
-        .map(([key, value]) => `${key}=${value.replace(/[;\n]/g, ' ')}`)
-        .join('; ');
-      events.push({
-        ...base,
-        at: updated,
-        kind: 'activity',
-        activity: 'last-updated',
-        actor: nobody,
-        ...(status ? { to: status } : {}),
-        ...(detail ? { detail } : {}),
-      });
+      const parts: string[] = [];
+      addDetail(parts, 'assignee', row.Assignee);
+      addDetail(parts, 'priority', row.Priority);
+      addDetail(parts, 'sla_status', row['SLA Status']);
+      addDetail(parts, 'archived', row.Archived);
+      const event = issueEvent(record, team, updated, 'activity', nobody);
+      event.activity = 'last-updated';
+      if (status) event.to = status;
+      if (parts.length) event.detail = parts.join('; ');
+      events.push(event);
     }
     return events;
   },

@@ -39,8 +39,30 @@ export function tableOf(number: string, explicit?: string): string {
   return (prefix && TABLE_OF_PREFIX[prefix]) || 'incident';
 }
 
+/**
+ * The configured link fields among a row's columns, in row order, with the system each points at.
+ * They depend only on the column names and the settings, so the rows of a file share them: worked
+ * out again only when a row's key list or the settings differ from the last row's.
+ */
+export interface LinkFieldCache {
+  keys: string[];
+  linkFields?: ReadonlyMap<string, string | undefined>;
+  fields: { column: string; system: string | undefined }[];
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** The ids of other systems this incident carries, plus its number when the record is keyed by sys_id. */
-export function linksOf(row: ServiceNowIncidentRow, linkFields: Map<string, string | undefined>, keyedBySysId: boolean): RecordLink[] {
+export function linksOf(
+  row: ServiceNowIncidentRow,
+  linkFields: ReadonlyMap<string, string | undefined>,
+  keyedBySysId: boolean,
+  cache: LinkFieldCache = { keys: [], fields: [] },
+): RecordLink[] {
   const links: RecordLink[] = [];
   const seen = new Set<string>();
   const add = (link: RecordLink) => {
@@ -57,14 +79,31 @@ export function linksOf(row: ServiceNowIncidentRow, linkFields: Map<string, stri
   // `correlation_display` usually names the other system (`JIRA`); when it holds an id instead, it is a link too
   if (correlationId) add(linkOf(correlationId, 'correlation_id', systemNamed(display)));
   if (display && display !== correlationId && /\d/.test(display)) add(linkOf(display, 'correlation_display'));
-  for (const [column, value] of Object.entries(row)) {
-    const wanted = linkFields.get(column.trim().toLowerCase());
-    if (!linkFields.has(column.trim().toLowerCase()) || typeof value !== 'string') continue;
-    for (const id of value.split(/[,;\n]/).map((part) => cellOf(part)).filter((part): part is string => part !== undefined)) {
-      add(linkOf(id, column, wanted ?? systemNamed(column)));
+  if (linkFields.size === 0) return links;
+  const keys = Object.keys(row);
+  if (cache.linkFields !== linkFields || !sameKeys(cache.keys, keys)) {
+    cache.keys = keys;
+    cache.linkFields = linkFields;
+    cache.fields = [];
+    for (const column of keys) {
+      const key = column.trim().toLowerCase();
+      if (linkFields.has(key)) cache.fields.push({ column, system: linkFields.get(key) ?? systemNamed(column) });
+    }
+  }
+  for (const { column, system } of cache.fields) {
+    const value = (row as Record<string, unknown>)[column];
+    if (typeof value !== 'string') continue;
+    for (const part of value.split(/[,;\n]/)) {
+      const id = cellOf(part);
+      if (id !== undefined) add(linkOf(id, column, system));
     }
   }
   return links;
+}
+
+/** An event of the incident (or task) record. */
+function recordEvent(record: EventDraft['record'], at: string, kind: EventDraft['kind'], actor: Actor): EventDraft {
+  return { system: 'servicenow', systemKind: 'support', record, at, kind, actor };
 }
 
 function actorOf(ctx: RowContext<unknown>, name: string | undefined): Actor {
@@ -97,7 +136,9 @@ export default defineConnector({
   row: ServiceNowIncidentRow,
 
   prepare({ sample }) {
-    return { ok: true, value: undefined, dateOrder: sniffDateOrder(sample, DATE_FIELDS) };
+    // a per-file cache of the configured link fields (see `LinkFieldCache`)
+    const cache: LinkFieldCache = { keys: [], fields: [] };
+    return { ok: true, value: cache, dateOrder: sniffDateOrder(sample, DATE_FIELDS) };
   },
 
   toEvents(row, ctx) {
@@ -125,74 +166,55 @@ export default defineConnector({
     const updatedAt = time(updatedField);
     if (!opened) return [];
 
-    const base = { system: 'servicenow', systemKind: 'support' as const, record };
-    const links = linksOf(row, linkFields, sysId !== undefined);
+    const links = linksOf(row, linkFields, sysId !== undefined, ctx.prepared);
     const events: EventDraft[] = [];
     // `reassignment_count` 0 means the group never changed, so the current group held it from the start
     const neverReassigned = cellOf(row.reassignment_count) === '0';
-    events.push({
-      ...base,
-      at: opened,
-      kind: 'created',
-      actor: actorOf(ctx, cellOf(row.opened_by) ?? cellOf(row.sys_created_by)),
-      ...(neverReassigned && group ? { team: group } : {}),
-      ...(links.length ? { links } : {}),
-    });
+    const created = recordEvent(record, opened, 'created', actorOf(ctx, cellOf(row.opened_by) ?? cellOf(row.sys_created_by)));
+    if (neverReassigned && group) created.team = group;
+    if (links.length) created.links = links;
+    events.push(created);
     if (reopenedAt) {
       const count = cellOf(row.reopen_count);
-      events.push({
-        ...base,
-        at: reopenedAt,
-        kind: 'reopened',
-        actor: actorOf(ctx, cellOf(row.reopened_by)),
-        ...(count ? { detail: `last of reopen_count=${count}` } : {}),
-      });
+      const event = recordEvent(record, reopenedAt, 'reopened', actorOf(ctx, cellOf(row.reopened_by)));
+      if (count) event.detail = `last of reopen_count=${count}`;
+      events.push(event);
     }
     if (resolvedAt) {
-      events.push({
-        ...base,
-        at: resolvedAt,
-        kind: 'resolved',
-        actor: actorOf(ctx, cellOf(row.resolved_by)),
-        ...(group ? { team: group } : {}),
-        to: table === 'incident' ? incidentStateLabel('6', stateLabels)! : 'Resolved',
-      });
+      const event = recordEvent(record, resolvedAt, 'resolved', actorOf(ctx, cellOf(row.resolved_by)));
+      if (group) event.team = group;
+      event.to = table === 'incident' ? incidentStateLabel('6', stateLabels)! : 'Resolved';
+      events.push(event);
     }
     if (closedAt) {
       const canceled = table === 'incident' && isCanceledState(rawState);
       const closedLabel = canceled ? state! : table === 'incident' ? incidentStateLabel('7', stateLabels)! : (state ?? 'Closed');
-      events.push({
-        ...base,
-        at: closedAt,
-        // closed without a resolution time: the close is the resolution
-        kind: !canceled && !resolvedAt ? 'resolved' : 'state-changed',
-        actor: actorOf(ctx, cellOf(row.closed_by)),
-        ...(group ? { team: group } : {}),
-        to: closedLabel,
-      });
+      // closed without a resolution time: the close is the resolution
+      const event = recordEvent(record, closedAt, !canceled && !resolvedAt ? 'resolved' : 'state-changed', actorOf(ctx, cellOf(row.closed_by)));
+      if (group) event.team = group;
+      event.to = closedLabel;
+      events.push(event);
     }
     if (updatedAt) {
-      events.push({
-        ...base,
-        at: updatedAt,
-        kind: 'activity',
-        activity: 'last-updated',
-        actor: actorOf(ctx, cellOf(row.sys_updated_by)),
-        ...(group ? { team: group } : {}),
-        ...(state ? { to: state } : {}),
-        ...snapshotDetail(row, table),
-      });
+      const event = recordEvent(record, updatedAt, 'activity', actorOf(ctx, cellOf(row.sys_updated_by)));
+      event.activity = 'last-updated';
+      if (group) event.team = group;
+      if (state) event.to = state;
+      const detail = snapshotDetail(row, table);
+      if (detail) event.detail = detail;
+      events.push(event);
     }
     return events;
   },
 });
 
 /** What the snapshot knows but cannot date: owner, counts, SLA, priority, escalation; `key=value; …`. */
-function snapshotDetail(row: ServiceNowIncidentRow, table: string): { detail?: string } {
+function snapshotDetail(row: ServiceNowIncidentRow, table: string): string | undefined {
   const parts: string[] = [];
   const add = (key: string, value: string | undefined) => {
     const text = cellOf(value);
-    if (text !== undefined) parts.push(`${key}=${text.replace(/[;\n]/g, ' ')}`);
+    // most cells hold neither separator: skip the regex replace for them
+    if (text !== undefined) parts.push(`${key}=${text.includes(';') || text.includes('\n') ? text.replace(/[;\n]/g, ' ') : text}`);
   };
   add('table', table === 'incident' ? undefined : table);
   add('assigned_to', row.assigned_to);
@@ -201,5 +223,5 @@ function snapshotDetail(row: ServiceNowIncidentRow, table: string): { detail?: s
   add('reassignment_count', row.reassignment_count);
   add('reopen_count', row.reopen_count);
   add('made_sla', row.made_sla);
-  return parts.length ? { detail: parts.join('; ') } : {};
+  return parts.length ? parts.join('; ') : undefined;
 }

@@ -101,8 +101,9 @@ export default defineConnector({
     const lower = field.toLowerCase();
     const holdsId = lower === CORRELATION_FIELD || linkFields.has(lower) || (lower === 'correlation_display' && /\d/.test(to ?? ''));
     if (to && holdsId) {
-      for (const id of to.split(/[,;\n]/).map((part) => cellOf(part)).filter((part): part is string => part !== undefined)) {
-        links.push(linkOf(id, field, linkFields.get(lower) ?? systemNamed(field)));
+      for (const part of to.split(/[,;\n]/)) {
+        const id = cellOf(part);
+        if (id !== undefined) links.push(linkOf(id, field, linkFields.get(lower) ?? systemNamed(field)));
       }
     }
     const reason = cellOf(row.reason);
@@ -114,8 +115,8 @@ export default defineConnector({
       kind,
       actor,
       field,
-      ...(kind === 'team-changed' && to ? { team: to } : {}),
     };
+    if (kind === 'team-changed' && to) event.team = to;
     if (kind === 'comment') {
       if (to) event.detail = to.length > COMMENT_LIMIT ? `${to.slice(0, COMMENT_LIMIT)}…` : to;
     } else {
