@@ -50,4 +50,15 @@ describe('the generic sync log connector', () => {
       ['sync-succeeded', '2026-03-02T09:00:05.000Z'],
     ]);
   });
+
+  it('counts each zone-less time once, however many events use it', async () => {
+    // both times are used by an event and both are checked as times: four readings, two values
+    const csv = 'run_id,flow,status,started_at,finished_at,attempt\nr-1,F,success,2026-03-02 09:00:00,2026-03-02 09:00:05,2\n';
+    const { events, result } = await readText('log.csv', csv, { timeZone: 'Europe/Berlin' });
+    expect(events.map((e) => [e.kind, e.at])).toEqual([
+      ['sync-retried', '2026-03-02T08:00:00.000Z'],
+      ['sync-succeeded', '2026-03-02T08:00:05.000Z'],
+    ]);
+    expect(result.zoneless).toEqual({ count: 2, readIn: 'Europe/Berlin' });
+  });
 });
