@@ -22,25 +22,15 @@ interface Progress {
 }
 
 /**
- * A reading worker keeps little: the chunk being parsed, the batch being packed and the file's shared
- * values. Left to itself, V8 still lets each worker's heap grow to several times that before
- * collecting, and two such heaps were the whole process's peak at 1M events. Capped (128 MB of old generation: measured against 96 and 160 at 1M events), they collect
- * sooner; a file that needs more (a huge single record, a fault that reads the whole text) makes its
- * worker run out of memory, and it is read again by a worker without the cap.
+ * Starts the worker script beside this module. From the built JavaScript that is plain; from the
+ * TypeScript sources (under tsx) the worker registers tsx itself, since loader hooks do not pass to
+ * worker threads. Undefined when neither applies (e.g. inside the test runner): read in this thread.
  */
-const WORKER_HEAP_MB = Number(process.env.HANDOFF_RISK_WORKER_HEAP_MB) || 128;
-
-/**
- * Starts the worker script beside this module, capped or not. From the built JavaScript that is plain;
- * from the TypeScript sources (under tsx) the worker registers tsx itself, since loader hooks do not
- * pass to worker threads. Undefined when neither applies (e.g. inside the test runner): read in this thread.
- */
-function workerFactory(): ((capped: boolean) => Worker) | undefined {
-  const limits = (capped: boolean) => (capped ? { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } } : {});
-  if (!import.meta.url.endsWith('.ts')) return (capped) => new Worker(new URL('./read-worker.js', import.meta.url), limits(capped));
+function workerFactory(): (() => Worker) | undefined {
+  if (!import.meta.url.endsWith('.ts')) return () => new Worker(new URL('./read-worker.js', import.meta.url));
   if (!process.execArgv.some((arg) => arg.includes('tsx'))) return undefined;
   const source = new URL('./read-worker.ts', import.meta.url).href;
-  return (capped) => new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true, ...limits(capped) });
+  return () => new Worker(`import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${JSON.stringify(source)}); });`, { eval: true });
 }
 
 /** How many threads `inspect` and `analyze` use by default: both cores of a two-core machine, never more than four. */
@@ -98,9 +88,6 @@ export async function loadInputsWith(paths: readonly string[], options: LoadOpti
     } else if (message.type === 'done') {
       results[message.index] = message.result;
       unpackers.delete(message.index);
-    } else if (message.type === 'restart') {
-      perFile[message.index] = [];
-      unpackers.delete(message.index);
     }
   });
   const events = perFile.flat();
@@ -119,9 +106,7 @@ function sizeOf(file: string): number {
 type WorkerMessage =
   | { type: 'rows'; index: number; rows: number }
   | { type: 'events'; index: number; batch: EventBatch }
-  | { type: 'done'; index: number; result: FileResult; summary?: FileSummary }
-  /** the file's worker ran out of memory: what it sent is dropped, and the file is read again */
-  | { type: 'restart'; index: number };
+  | { type: 'done'; index: number; result: FileResult; summary?: FileSummary };
 
 /** Hands the files out to `jobs` workers, one file at a time each, passing every message on. */
 async function readOnWorkers(
@@ -130,7 +115,7 @@ async function readOnWorkers(
   want: WorkerTask['want'],
   options: LoadOptions,
   progress: Progress,
-  startWorker: (capped: boolean) => Worker,
+  startWorker: () => Worker,
   receive: (message: WorkerMessage) => void,
 ): Promise<void> {
   // only plain data crosses to a worker: the callbacks stay here
@@ -150,49 +135,37 @@ async function readOnWorkers(
   const order = files.map((file, index) => ({ index, size: sizeOf(file) })).sort((a, b) => b.size - a.size || a.index - b.index);
   let next = 0;
   let done = 0;
-  const workers: Worker[] = [];
-  // one slot per thread; a capped worker that runs out of memory hands its file to an uncapped one
-  const slot = (capped: boolean, retry?: WorkerTask) =>
-    new Promise<void>((resolve, reject) => {
-      const worker = startWorker(capped);
-      workers.push(worker);
-      let current: WorkerTask | undefined;
-      let dead = false;
-      const give = (task?: WorkerTask) => {
-        if (!task && next >= files.length) return resolve();
-        const index = task?.index ?? order[next++]!.index;
-        current = task ?? { index, path: files[index]!, name: citedName(files[index]!), want, options: shared };
-        worker.postMessage(current);
-      };
-      worker.on('message', (message: WorkerMessage) => {
-        if (dead) return;
-        receive(message);
-        if (message.type === 'rows') {
-          rowsNow.set(message.index, message.rows);
-          // rows of the files still being read; the reporter adds those of finished files
-          const reading = [...rowsNow.values()].reduce((a, b) => a + b, 0);
-          progress.onRows?.(files[message.index]!, reading, done, files.length);
-        } else if (message.type === 'done') {
-          rowsNow.delete(message.index);
-          current = undefined;
-          done++;
-          progress.onFile?.({ file: message.result.file, rowsRead: message.result.rowsRead }, done, files.length);
-          give();
-        }
-      });
-      worker.on('error', (error: NodeJS.ErrnoException) => {
-        if (!(capped && error.code === 'ERR_WORKER_OUT_OF_MEMORY')) return reject(error);
-        dead = true;
-        if (current) {
-          rowsNow.delete(current.index);
-          receive({ type: 'restart', index: current.index });
-        }
-        slot(false, current).then(resolve, reject);
-      });
-      give(retry);
-    });
+  const workers = Array.from({ length: Math.min(jobs, files.length) }, startWorker);
   try {
-    await Promise.all(Array.from({ length: Math.min(jobs, files.length) }, () => slot(true)));
+    await Promise.all(
+      workers.map(
+        (worker) =>
+          new Promise<void>((resolve, reject) => {
+            const give = () => {
+              if (next >= files.length) return resolve();
+              const index = order[next++]!.index;
+              const task: WorkerTask = { index, path: files[index]!, name: citedName(files[index]!), want, options: shared };
+              worker.postMessage(task);
+            };
+            worker.on('message', (message: WorkerMessage) => {
+              receive(message);
+              if (message.type === 'rows') {
+                rowsNow.set(message.index, message.rows);
+                // rows of the files still being read; the reporter adds those of finished files
+                const reading = [...rowsNow.values()].reduce((a, b) => a + b, 0);
+                progress.onRows?.(files[message.index]!, reading, done, files.length);
+              } else if (message.type === 'done') {
+                rowsNow.delete(message.index);
+                done++;
+                progress.onFile?.({ file: message.result.file, rowsRead: message.result.rowsRead }, done, files.length);
+                give();
+              }
+            });
+            worker.on('error', reject);
+            give();
+          }),
+      ),
+    );
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
