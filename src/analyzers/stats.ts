@@ -18,13 +18,15 @@ export function median(values: readonly number[]): number | undefined {
 
 /** Mulberry32: small, fast, good enough for resampling; seeded so results repeat. */
 class Mulberry32 {
+  // kept as a signed 32-bit integer (the same bits as the unsigned state): a small integer, where an
+  // unsigned one above 2^31 is a boxed number, allocated on every draw
   private state: number;
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.state = seed | 0;
   }
   /** A uniform integer in [0, n). A method, not a closure: it inlines into the resampling loop. */
   below(n: number): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
+    this.state = (this.state + 0x6d2b79f5) | 0;
     let t = this.state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
