@@ -87,10 +87,15 @@ class UnionFind {
  * Input: events in time order. Sets `event.workflow` on every event of a linked record.
  */
 export function correlate(events: HandoffEvent[]): Correlation {
-  const records = new Map<string, RecordInfo>();
-  for (const event of events) {
+  // records are numbered in order of first event; each event's record number saves a lookup by key later
+  const infos: RecordInfo[] = [];
+  const nodeOf = new Map<string, number>();
+  const eventNodes = new Int32Array(events.length);
+  const linksSeen: NonNullable<HandoffEvent['links']>[] = [];
+  for (const [position, event] of events.entries()) {
     const key = recordKey(event);
-    let info = records.get(key);
+    let node = nodeOf.get(key);
+    let info = node === undefined ? undefined : infos[node];
     if (!info) {
       info = {
         key,
@@ -104,19 +109,27 @@ export function correlate(events: HandoffEvent[]): Correlation {
         links: [],
         firstEvent: event.id,
       };
-      records.set(key, info);
+      node = infos.push(info) - 1;
+      nodeOf.set(key, node);
     }
+    eventNodes[position] = node!;
     info.events++;
     if (event.at > info.last) info.last = event.at;
-    for (const link of event.links ?? []) {
-      const tag = `${link.system ?? '*'}:${normaliseId(link.system, link.id)}`;
+    if (event.links === undefined) continue;
+    // a record's events mostly repeat its links: compare the raw ones before making a tag
+    const seen = (linksSeen[node!] ??= []);
+    for (const link of event.links) {
+      if (seen.some((known) => known.id === link.id && known.system === link.system)) continue;
+      seen.push(link);
+      const tag = [link.system ?? '*', ':', normaliseId(link.system, link.id)].join('');
       if (!info.links.includes(tag)) info.links.push(tag);
     }
   }
 
+  const records = new Map(infos.map((info) => [info.key, info]));
+
   // index records by their own id, per system and across systems; a link naming the record's own
   // system is another id of the same record (a ServiceNow number beside its sys_id), not a link
-  const infos = [...records.values()];
   const bySystemId = new Map<string, number[]>();
   const byId = new Map<string, number[]>();
   const index = (system: string, id: string, node: number) => {
@@ -170,6 +183,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
 
   const groups = new Map<number, RecordInfo[]>();
   for (const [node, info] of infos.entries()) push(groups, sets.find(node), info);
+  const workflowOfNode: (string | undefined)[] = new Array(infos.length);
 
   const workflows: Workflow[] = [];
   const workflowOf = new Map<string, string>();
@@ -189,8 +203,11 @@ export function correlate(events: HandoffEvent[]): Correlation {
     }
     // named after its CRM record when it has one: that is how people refer to the piece of work
     const anchor = members.find((m) => m.systemKind === 'crm') ?? members.find((m) => m.systemKind !== 'integration') ?? members[0]!;
-    const id = `wf:${anchor.key}`;
-    for (const member of members) workflowOf.set(member.key, id);
+    const id = ['wf:', anchor.key].join('');
+    for (const member of members) {
+      workflowOf.set(member.key, id);
+      workflowOfNode[nodeOf.get(member.key)!] = id;
+    }
     workflows.push({
       id,
       records: members.map((m) => m.key),
@@ -202,8 +219,8 @@ export function correlate(events: HandoffEvent[]): Correlation {
     });
   }
   workflows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  for (const event of events) {
-    const workflow = workflowOf.get(recordKey(event));
+  for (const [position, event] of events.entries()) {
+    const workflow = workflowOfNode[eventNodes[position]!];
     if (workflow) event.workflow = workflow;
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
