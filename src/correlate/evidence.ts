@@ -119,8 +119,8 @@ const FLOW_EFFECT_MS = 15 * 60_000;
 
 /** Derives every fact the analyzers need, in one pass per kind of fact. */
 export function deriveEvidence(events: readonly HandoffEvent[], correlation: Correlation, options: EvidenceOptions): Evidence {
-  const byWorkflow = groupBy(events.filter((e) => e.workflow), (e) => e.workflow!);
-  const byRecord = groupBy(events, recordKey);
+  const byWorkflow = correlation.eventsByWorkflow;
+  const byRecord = correlation.eventsByRecord;
   const syncedFields = findSyncedFields(events);
   const integrationCreates = findIntegrationCreatedTypes(events);
   const actorTeams = inferActorTeams(events, options.teams ?? {});
@@ -322,6 +322,7 @@ function learnFlowEffects(byWorkflow: Map<string, HandoffEvent[]>): Map<string, 
   for (const list of byWorkflow.values()) {
     const runs = list.filter((e) => e.systemKind === 'integration' && e.kind === 'sync-succeeded' && e.activity);
     if (runs.length === 0) continue;
+    const runTimes = runs.map((run) => Date.parse(run.at));
     for (const event of list) {
       if (event.systemKind === 'integration' || event.actor.type !== 'integration') continue;
       const effect = effectOf(event);
@@ -330,8 +331,8 @@ function learnFlowEffects(byWorkflow: Map<string, HandoffEvent[]>): Map<string, 
       const at = Date.parse(event.at);
       let nearest: HandoffEvent | undefined;
       let distance = FLOW_EFFECT_MS;
-      for (const run of runs) {
-        const d = Math.abs(Date.parse(run.at) - at);
+      for (const [index, run] of runs.entries()) {
+        const d = Math.abs(runTimes[index]! - at);
         if (d <= distance) {
           nearest = run;
           distance = d;

@@ -40,6 +40,10 @@ export interface Correlation {
   danglingLinks: number;
   /** link values named by so many records that they cannot identify a workflow (labels, shared accounts) */
   categories: string[];
+  /** each workflow's events in time order, workflows in order of their first event */
+  eventsByWorkflow: Map<string, HandoffEvent[]>;
+  /** each record's events in time order (by record key), records in order of their first event */
+  eventsByRecord: Map<string, HandoffEvent[]>;
 }
 
 /** More records than this naming one id make it a category rather than a key. */
@@ -219,12 +223,29 @@ export function correlate(events: HandoffEvent[]): Correlation {
     });
   }
   workflows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // the groupings evidence needs, made here where each event's record number is known: one lookup
+  // per record, not one hash of its key per event
+  const eventsByRecord = new Map<string, HandoffEvent[]>();
+  for (const info of infos) eventsByRecord.set(info.key, []);
+  const recordLists = [...eventsByRecord.values()];
+  const eventsByWorkflow = new Map<string, HandoffEvent[]>();
+  const workflowListOf: (HandoffEvent[] | undefined)[] = new Array(infos.length);
   for (const [position, event] of events.entries()) {
-    const workflow = workflowOfNode[eventNodes[position]!];
+    const node = eventNodes[position]!;
+    recordLists[node]!.push(event);
+    const workflow = workflowOfNode[node];
     if (workflow) event.workflow = workflow;
+    if (!event.workflow) continue;
+    let list = event.workflow === workflow ? workflowListOf[node] : undefined;
+    if (!list) {
+      list = eventsByWorkflow.get(event.workflow);
+      if (!list) eventsByWorkflow.set(event.workflow, (list = []));
+      if (event.workflow === workflow) workflowListOf[node] = list;
+    }
+    list.push(event);
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
-  return { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort() };
+  return { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort(), eventsByWorkflow, eventsByRecord };
 }
 
 function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
