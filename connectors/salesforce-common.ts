@@ -1,6 +1,7 @@
 // Shared helpers of the Salesforce connectors: cells, ids, actors, closed states and link fields.
 import type { ConnectorOptions, RowContext } from '../src/ingest/connector.js';
 import type { Actor, ActorType, EventDraft, RecordLink } from '../src/model/index.js';
+import { byRowShape } from './row-shape.js';
 
 /** Settings every Salesforce connector reads from `options.settings`. */
 export interface SalesforceSettings {
@@ -78,8 +79,8 @@ interface OptionsPlan {
   configuredLinks: Map<string, string | undefined>;
   /** field name → how its values become links (null: never a link field) */
   linkRules: Map<string, LinkRule | null>;
-  /** `recordLinks`: the last row's keys and lookups, and the link columns they leave, sorted */
-  recordColumns?: { keys: string[]; lookups: string[]; columns: string[] };
+  /** `recordLinks`: per lookup list, the link columns a row shape leaves, sorted */
+  recordColumns: Map<string[], (row: object) => string[]>;
 }
 const plans = new WeakMap<ConnectorOptions, OptionsPlan>();
 
@@ -92,6 +93,7 @@ function planOf(options: ConnectorOptions): OptionsPlan {
       closedStages: new Set([...CLOSED_STAGES, ...(settings.closedStages ?? [])].map((s) => s.toLowerCase())),
       configuredLinks: configuredLinks(options),
       linkRules: new Map(),
+      recordColumns: new Map(),
     };
     plans.set(options, plan);
   }
@@ -197,7 +199,7 @@ export function recordLinks(row: Record<string, unknown>, lookups: string[], opt
     const id = cell(row, name);
     if (id && isSalesforceId(id)) links.push({ system: 'salesforce', id, via: name });
   }
-  for (const name of linkColumns(Object.keys(row), lookups, options)) {
+  for (const name of linkColumns(row, lookups, options)) {
     const value = cell(row, name);
     if (value) links.push(...linksOf(name, value, options));
   }
@@ -206,22 +208,16 @@ export function recordLinks(row: Record<string, unknown>, lookups: string[], opt
 
 /**
  * The columns of a record that may hold links, sorted: not a lookup, and a link field by name or
- * configuration. Every row of a file has the same keys, so this is worked out again only when they
- * differ from the previous row's (sorting the keys of every row was most of `recordLinks`).
+ * configuration. Worked out once per row shape (sorting the keys of every row was most of `recordLinks`).
  */
-function linkColumns(keys: string[], lookups: string[], options: ConnectorOptions): string[] {
+function linkColumns(row: object, lookups: string[], options: ConnectorOptions): string[] {
   const plan = planOf(options);
-  const known = plan.recordColumns;
-  if (known && known.lookups === lookups && sameKeys(known.keys, keys)) return known.columns;
-  const columns = [...keys].sort().filter((name) => !lookups.includes(name) && linkRuleOf(name, options) !== null);
-  plan.recordColumns = { keys, lookups, columns };
-  return columns;
-}
-
-function sameKeys(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
-  return true;
+  let columnsOf = plan.recordColumns.get(lookups);
+  if (!columnsOf) {
+    columnsOf = byRowShape((keys) => [...keys].sort().filter((name) => !lookups.includes(name) && linkRuleOf(name, options) !== null));
+    plan.recordColumns.set(lookups, columnsOf);
+  }
+  return columnsOf(row);
 }
 
 /**

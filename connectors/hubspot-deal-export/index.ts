@@ -2,6 +2,7 @@
 import { defineConnector } from '../../src/ingest/connector.js';
 import { inferDateOrder } from '../../src/ingest/timestamps.js';
 import type { EventDraft, RecordLink } from '../../src/model/index.js';
+import { byRowShape } from '../row-shape.js';
 import { ASSOCIATION_COLUMN, HubspotDealExportRow, STAGE_COLUMN } from './row.js';
 
 interface StageColumn {
@@ -93,28 +94,10 @@ function linkColumns(columns: readonly string[], configured: Map<string, string 
   return found;
 }
 
-/** The link columns of the rows of one file, worked out again only when a row's columns differ from the last row's. */
-interface LinkCache {
-  keys: string[];
-  plan: SettingsPlan | undefined;
-  columns: LinkColumn[];
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function linksOf(row: Record<string, unknown>, plan: SettingsPlan, cache: LinkCache): RecordLink[] {
-  const keys = Object.keys(row);
-  if (cache.plan !== plan || !sameKeys(cache.keys, keys)) {
-    cache.keys = keys;
-    cache.plan = plan;
-    cache.columns = linkColumns(keys, plan.configured);
-  }
+/** Cell ids from a row's link columns (`columnsOf`: the file's, found once per row shape). */
+function linksOf(row: Record<string, unknown>, columnsOf: (row: object) => LinkColumn[]): RecordLink[] {
   const links: RecordLink[] = [];
-  for (const { column, system } of cache.columns) {
+  for (const { column, system } of columnsOf(row)) {
     const value = text(row, column);
     if (!value) continue;
     for (const part of value.split(';')) {
@@ -127,7 +110,7 @@ function linksOf(row: Record<string, unknown>, plan: SettingsPlan, cache: LinkCa
 
 interface Prepared {
   stages: StageColumn[];
-  links: LinkCache;
+  links: (row: object) => LinkColumn[];
 }
 
 // the export does not say who did anything: every actor is unknown (the runtime copies actors, so one object serves)
@@ -162,13 +145,15 @@ export default defineConnector({
   },
   row: HubspotDealExportRow,
 
-  prepare({ shape, sample }) {
+  prepare({ shape, sample, options }) {
     if (shape.format !== 'csv') return { ok: false, code: 'file/unrecognised', message: 'the HubSpot deal export is read as CSV' };
     const columns = stageColumns(shape.header);
     const dates = sample.flatMap((row) =>
       [...DATE_COLUMNS, ...columns.map((c) => c.column)].map((name) => text(row as Record<string, unknown>, name) ?? ''),
     );
-    const value: Prepared = { stages: columns, links: { keys: [], plan: undefined, columns: [] } };
+    // the settings are fixed for a file: its link columns are found once per row shape
+    const configured = planOf(options).configured;
+    const value: Prepared = { stages: columns, links: byRowShape((keys) => linkColumns(keys, configured)) };
     return { ok: true, value, dateOrder: inferDateOrder(dates) };
   },
 
@@ -190,7 +175,7 @@ export default defineConnector({
     }
     // a date that did not parse has rejected the row already: the runtime drops whatever follows
 
-    const links = linksOf(row, plan, ctx.prepared.links);
+    const links = linksOf(row, ctx.prepared.links);
     const record = { type: 'deal', id };
     const events: EventDraft[] = [];
     if (created) {

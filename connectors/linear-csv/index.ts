@@ -2,6 +2,7 @@
 import { defineConnector } from '../../src/ingest/connector.js';
 import type { ConnectorOptions } from '../../src/ingest/connector.js';
 import type { EventDraft, RecordLink } from '../../src/model/index.js';
+import { configuredLinkColumns } from '../row-shape.js';
 import { LINEAR_OPTIONAL, LINEAR_REQUIRED, LinearCsvRow } from './row.js';
 
 export interface LinearCsvSettings {
@@ -56,38 +57,15 @@ function linkColumnsOf(options: ConnectorOptions): Map<string, string | undefine
   return columns;
 }
 
-/**
- * A row's link columns, in row order, with the system each points at. They depend only on the
- * column names and the settings, so the rows of a file share them: worked out again only when a
- * row's key list or the settings differ from the last row's.
- */
-export interface LinkCache {
-  keys: string[];
-  linkColumns?: Map<string, string | undefined>;
-  columns: { column: string; system: string | undefined }[];
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** Ids of other systems held in the columns the settings name; several ids in one cell split on `,` `;` or a line break. */
-export function linksOf(row: Record<string, unknown>, linkColumns: Map<string, string | undefined>, cache: LinkCache = { keys: [], columns: [] }): RecordLink[] {
+export function linksOf(
+  row: Record<string, unknown>,
+  linkColumns: Map<string, string | undefined>,
+  columnsOf = configuredLinkColumns(linkColumns, systemOfColumn),
+): RecordLink[] {
   const links: RecordLink[] = [];
   if (linkColumns.size === 0) return links;
-  const keys = Object.keys(row);
-  if (cache.linkColumns !== linkColumns || !sameKeys(cache.keys, keys)) {
-    cache.keys = keys;
-    cache.linkColumns = linkColumns;
-    cache.columns = [];
-    for (const column of keys) {
-      const key = column.trim().toLowerCase();
-      if (linkColumns.has(key)) cache.columns.push({ column, system: linkColumns.get(key) ?? systemOfColumn(column) });
-    }
-  }
-  for (const { column, system } of cache.columns) {
+  for (const { column, system } of columnsOf(row)) {
     const value = row[column];
     if (typeof value !== 'string') continue;
     for (const part of value.split(/[,;\n]/)) {
@@ -131,10 +109,9 @@ export default defineConnector({
   },
   row: LinearCsvRow,
 
-  // a per-file cache of the link columns (see `LinkCache`)
-  prepare() {
-    const cache: LinkCache = { keys: [], columns: [] };
-    return { ok: true, value: cache };
+  // the settings are fixed for a file: its link columns are found once per row shape
+  prepare({ options }) {
+    return { ok: true, value: configuredLinkColumns(linkColumnsOf(options), systemOfColumn) };
   },
 
   toEvents(row, ctx) {

@@ -11,6 +11,7 @@ import {
   sniffDateOrder,
   systemNamed,
 } from '../servicenow-common.js';
+import { configuredLinkColumns } from '../row-shape.js';
 import { INCIDENT_FIELDS, ServiceNowIncidentRow } from './row.js';
 
 const DATE_FIELDS = ['opened_at', 'resolved_at', 'closed_at', 'reopened_time', 'sys_created_on', 'sys_updated_on', 'sys_updated_at'] as const;
@@ -39,29 +40,12 @@ export function tableOf(number: string, explicit?: string): string {
   return (prefix && TABLE_OF_PREFIX[prefix]) || 'incident';
 }
 
-/**
- * The configured link fields among a row's columns, in row order, with the system each points at.
- * They depend only on the column names and the settings, so the rows of a file share them: worked
- * out again only when a row's key list or the settings differ from the last row's.
- */
-export interface LinkFieldCache {
-  keys: string[];
-  linkFields?: ReadonlyMap<string, string | undefined>;
-  fields: { column: string; system: string | undefined }[];
-}
-
-function sameKeys(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
 /** The ids of other systems this incident carries, plus its number when the record is keyed by sys_id. */
 export function linksOf(
   row: ServiceNowIncidentRow,
   linkFields: ReadonlyMap<string, string | undefined>,
   keyedBySysId: boolean,
-  cache: LinkFieldCache = { keys: [], fields: [] },
+  fieldsOf = configuredLinkColumns(linkFields, systemNamed),
 ): RecordLink[] {
   const links: RecordLink[] = [];
   const seen = new Set<string>();
@@ -80,17 +64,7 @@ export function linksOf(
   if (correlationId) add(linkOf(correlationId, 'correlation_id', systemNamed(display)));
   if (display && display !== correlationId && /\d/.test(display)) add(linkOf(display, 'correlation_display'));
   if (linkFields.size === 0) return links;
-  const keys = Object.keys(row);
-  if (cache.linkFields !== linkFields || !sameKeys(cache.keys, keys)) {
-    cache.keys = keys;
-    cache.linkFields = linkFields;
-    cache.fields = [];
-    for (const column of keys) {
-      const key = column.trim().toLowerCase();
-      if (linkFields.has(key)) cache.fields.push({ column, system: linkFields.get(key) ?? systemNamed(column) });
-    }
-  }
-  for (const { column, system } of cache.fields) {
+  for (const { column, system } of fieldsOf(row)) {
     const value = (row as Record<string, unknown>)[column];
     if (typeof value !== 'string') continue;
     for (const part of value.split(/[,;\n]/)) {
@@ -135,10 +109,9 @@ export default defineConnector({
   },
   row: ServiceNowIncidentRow,
 
-  prepare({ sample }) {
-    // a per-file cache of the configured link fields (see `LinkFieldCache`)
-    const cache: LinkFieldCache = { keys: [], fields: [] };
-    return { ok: true, value: cache, dateOrder: sniffDateOrder(sample, DATE_FIELDS) };
+  // the settings are fixed for a file: its link fields are found once per row shape
+  prepare({ sample, options }) {
+    return { ok: true, value: configuredLinkColumns(serviceNowSettings(options).linkFields, systemNamed), dateOrder: sniffDateOrder(sample, DATE_FIELDS) };
   },
 
   toEvents(row, ctx) {
