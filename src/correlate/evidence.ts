@@ -3,7 +3,7 @@
 import type { HandoffEvent } from '../model/index.js';
 import { findTeamHandoffs, recordKey, type TeamHandoff } from './handoffs.js';
 import { canonicalStage, type CanonicalStage, type StageRules } from './stages.js';
-import type { Correlation } from './workflows.js';
+import { takeEventGroups, type Correlation } from './workflows.js';
 
 /** Responsibility moving from one system to another: the first event of a record after the trigger in another system. */
 export interface SystemHandoff {
@@ -119,8 +119,7 @@ const FLOW_EFFECT_MS = 15 * 60_000;
 
 /** Derives every fact the analyzers need, in one pass per kind of fact. */
 export function deriveEvidence(events: readonly HandoffEvent[], correlation: Correlation, options: EvidenceOptions): Evidence {
-  const byWorkflow = correlation.eventsByWorkflow;
-  const byRecord = correlation.eventsByRecord;
+  const { byWorkflow, byRecord } = takeEventGroups(correlation, events);
   const syncedFields = findSyncedFields(events);
   const integrationCreates = findIntegrationCreatedTypes(events);
   const actorTeams = inferActorTeams(events, options.teams ?? {});

@@ -40,10 +40,31 @@ export interface Correlation {
   danglingLinks: number;
   /** link values named by so many records that they cannot identify a workflow (labels, shared accounts) */
   categories: string[];
-  /** each workflow's events in time order, workflows in order of their first event */
-  eventsByWorkflow: Map<string, HandoffEvent[]>;
-  /** each record's events in time order (by record key), records in order of their first event */
-  eventsByRecord: Map<string, HandoffEvent[]>;
+}
+
+/** Each workflow's and each record's (by key) events in time order, in order of their first event. */
+export interface EventGroups {
+  byWorkflow: Map<string, HandoffEvent[]>;
+  byRecord: Map<string, HandoffEvent[]>;
+}
+
+// `correlate` groups the events as it goes (it knows each event's record number) and keeps the groups
+// here for the one pass that needs them (evidence), so that they do not outlive it (40 MB at 5M events)
+const groupsMade = new WeakMap<Correlation, EventGroups>();
+
+/** The groups `correlate` made for this correlation, handed over once; else the events grouped afresh. */
+export function takeEventGroups(correlation: Correlation, events: readonly HandoffEvent[]): EventGroups {
+  const made = groupsMade.get(correlation);
+  if (made) {
+    groupsMade.delete(correlation);
+    return made;
+  }
+  const groups: EventGroups = { byWorkflow: new Map(), byRecord: new Map() };
+  for (const event of events) {
+    push(groups.byRecord, recordKey(event), event);
+    if (event.workflow) push(groups.byWorkflow, event.workflow, event);
+  }
+  return groups;
 }
 
 /** More records than this naming one id make it a category rather than a key. */
@@ -223,8 +244,8 @@ export function correlate(events: HandoffEvent[]): Correlation {
     });
   }
   workflows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // the groupings evidence needs, made here where each event's record number is known: one lookup
-  // per record, not one hash of its key per event
+  // the groups evidence needs (see `takeEventGroups`), made where each event's record number is
+  // known: one lookup per record, not one hash of its key per event
   const eventsByRecord = new Map<string, HandoffEvent[]>();
   for (const info of infos) eventsByRecord.set(info.key, []);
   const recordLists = [...eventsByRecord.values()];
@@ -245,7 +266,9 @@ export function correlate(events: HandoffEvent[]): Correlation {
     list.push(event);
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
-  return { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort(), eventsByWorkflow, eventsByRecord };
+  const correlation = { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort() };
+  groupsMade.set(correlation, { byWorkflow: eventsByWorkflow, byRecord: eventsByRecord });
+  return correlation;
 }
 
 function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
