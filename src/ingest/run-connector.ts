@@ -331,6 +331,12 @@ function eventBuilder(connector: string, file: string) {
     }
     return record;
   };
+  // the events of one row share its source (a row makes 1.3 events on the bench sets)
+  let lastSource: HandoffEvent['source'] | undefined;
+  const sourceAt = (line: number): HandoffEvent['source'] => {
+    if (lastSource?.line !== line) lastSource = { connector, file, line };
+    return lastSource;
+  };
   return {
     event(draft: EventDraft, id: string, rowLine: number): HandoffEvent {
       // every event gets the same keys in the model's order (absent ones undefined, which JSON
@@ -351,7 +357,7 @@ function eventBuilder(connector: string, file: string) {
         activity: draft.activity === undefined ? undefined : share(draft.activity),
         links: draft.links?.map((link) => (link.system === undefined ? { id: own(link.id), via: share(link.via) } : { system: share(link.system), id: own(link.id), via: share(link.via) })),
         workflow: draft.workflow,
-        source: { connector, file, line: draft.line ?? rowLine },
+        source: sourceAt(draft.line ?? rowLine),
       };
     },
   };
