@@ -118,13 +118,14 @@ export function createEventUnpacker(file: string) {
         const record = shared(records, data[at + 4]!, data[at + 5]!, 0, () => ({ type: table[data[at + 4]!]!, id: table[data[at + 5]!]! }));
         let eventLinks: HandoffEvent['links'];
         if (data[at + 16] !== ABSENT) {
-          eventLinks = [];
-          for (let n = 0; n < data[at + 16]!; n++, nextLink += 3) {
+          // sized up front: an array grown from [] by push keeps room for 17 (150 bytes for one link)
+          eventLinks = new Array(data[at + 16]!);
+          for (let n = 0; n < eventLinks.length; n++, nextLink += 3) {
             const system = text(links[nextLink]!);
             const id = table[links[nextLink + 1]!]!;
             const via = table[links[nextLink + 2]!]!;
             // literals, not `{ system, ...link }`: a spread's keys go to a separate property store (40 bytes a link)
-            eventLinks.push(system === undefined ? { id, via } : { system, id, via });
+            eventLinks[n] = system === undefined ? { id, via } : { system, id, via };
           }
         }
         // the same keys in the same order as `eventBuilder` in ingest makes them

@@ -151,6 +151,8 @@ export function correlate(events: HandoffEvent[]): Correlation {
     }
   }
 
+  // the run keeps the records: their link lists trimmed to size (grown by push, they keep room for 17)
+  for (const info of infos) if (info.links.length > 0) info.links = info.links.slice();
   const records = new Map(infos.map((info) => [info.key, info]));
 
   // index records by their own id, per system and across systems; a link naming the record's own
