@@ -23,6 +23,20 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 }
 
 /**
+ * A `linkColumns`-style setting read leniently: a list of column names, or names → the system their ids
+ * belong to. Keys are trimmed and lowercased, as `configuredLinkColumns` looks them up.
+ */
+export function readLinkColumnSetting(raw: unknown): Map<string, string | undefined> {
+  const columns = new Map<string, string | undefined>();
+  if (Array.isArray(raw)) {
+    for (const name of raw) if (typeof name === 'string') columns.set(name.trim().toLowerCase(), undefined);
+  } else if (raw && typeof raw === 'object') {
+    for (const [name, system] of Object.entries(raw)) columns.set(name.trim().toLowerCase(), typeof system === 'string' && system ? system : undefined);
+  }
+  return columns;
+}
+
+/**
  * The configured link columns of a file's rows (`configured`: trimmed lowercase name → system), in row
  * order, each with its configured system, else the one its name suggests; found once per row shape.
  */

@@ -1,6 +1,7 @@
 // Shared helpers of the Salesforce connectors: cells, ids, actors, closed states and link fields.
 import type { ConnectorOptions, RowContext } from '../src/ingest/connector.js';
 import type { Actor, ActorType, EventDraft, RecordLink } from '../src/model/index.js';
+import { perSettings } from './per-settings.js';
 import { byRowShape } from './row-shape.js';
 
 /** Settings every Salesforce connector reads from `options.settings`. */
@@ -69,9 +70,9 @@ const CLOSED_STATUSES = ['Closed', 'Resolved', 'Solved', 'Closed - Resolved', 'C
 const CLOSED_STAGES = ['Closed Won', 'Closed Lost'];
 
 /**
- * What depends only on the options (closed lists, configured link fields, the verdict on each link
- * field name), worked out once per options object: the runtime hands every row of a file the same
- * one, and rebuilding these per row was a visible share of the connectors' time.
+ * What depends only on the settings (closed lists, configured link fields, the verdict on each link
+ * field name), worked out once per settings object: rebuilding these per row was a visible share of
+ * the connectors' time.
  */
 interface OptionsPlan {
   closedStatuses: Set<string>;
@@ -82,22 +83,18 @@ interface OptionsPlan {
   /** `recordLinks`: per lookup list, the link columns a row shape leaves, sorted */
   recordColumns: Map<string[], (row: object) => string[]>;
 }
-const plans = new WeakMap<ConnectorOptions, OptionsPlan>();
+const plans = perSettings(
+  (settings: SalesforceSettings): OptionsPlan => ({
+    closedStatuses: new Set([...CLOSED_STATUSES, ...(settings.closedStatuses ?? [])].map((s) => s.toLowerCase())),
+    closedStages: new Set([...CLOSED_STAGES, ...(settings.closedStages ?? [])].map((s) => s.toLowerCase())),
+    configuredLinks: configuredLinks(settings),
+    linkRules: new Map(),
+    recordColumns: new Map(),
+  }),
+);
 
 function planOf(options: ConnectorOptions): OptionsPlan {
-  let plan = plans.get(options);
-  if (!plan) {
-    const settings = settingsOf(options);
-    plan = {
-      closedStatuses: new Set([...CLOSED_STATUSES, ...(settings.closedStatuses ?? [])].map((s) => s.toLowerCase())),
-      closedStages: new Set([...CLOSED_STAGES, ...(settings.closedStages ?? [])].map((s) => s.toLowerCase())),
-      configuredLinks: configuredLinks(options),
-      linkRules: new Map(),
-      recordColumns: new Map(),
-    };
-    plans.set(options, plan);
-  }
-  return plan;
+  return plans(options.settings);
 }
 
 export function isClosedStatus(status: string | undefined, options: ConnectorOptions): boolean {
@@ -129,8 +126,8 @@ const SERVICENOW_NUMBER = /^(INC|CHG|PRB|RITM|REQ|TASK|CS)\d{7,}$/;
 // a custom field whose name says it holds a reference to something
 const REFERENCE_NAME = /(^|_)(ext(ernal)?|ref(erence)?|key|ticket|issue|case|id|number|url|link)(_|$)|id__c$|key__c$/i;
 
-function configuredLinks(options: ConnectorOptions): Map<string, string | undefined> {
-  const raw = settingsOf(options).linkFields;
+function configuredLinks(settings: SalesforceSettings): Map<string, string | undefined> {
+  const raw = settings.linkFields;
   const map = new Map<string, string | undefined>();
   if (Array.isArray(raw)) for (const name of raw) map.set(name.toLowerCase(), undefined);
   else if (raw) for (const [name, system] of Object.entries(raw)) map.set(name.toLowerCase(), system ?? undefined);

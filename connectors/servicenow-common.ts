@@ -2,6 +2,8 @@
 import type { ActorType, RecordLink } from '../src/model/index.js';
 import type { ConnectorOptions } from '../src/ingest/connector.js';
 import { inferDateOrder, type DateOrder } from '../src/ingest/timestamps.js';
+import { perSettings } from './per-settings.js';
+import { readLinkColumnSetting } from './row-shape.js';
 
 /**
  * A cell's text, or undefined when ServiceNow wrote nothing: an empty cell, or the `?` some list
@@ -114,29 +116,17 @@ export interface ServiceNowSettingsRead {
   stateLabels: Readonly<Record<string, string>>;
 }
 
-const NO_SETTINGS = {};
-const settingsRead = new WeakMap<object, ServiceNowSettingsRead>();
-
-/** Reads the settings leniently: unknown keys are other connectors' business. Read once per settings object, not per row. */
-export function serviceNowSettings(options: ConnectorOptions): ServiceNowSettingsRead {
-  // settings that are not an object hold none of ours (and cannot key a WeakMap)
-  const key = typeof options.settings === 'object' && options.settings !== null ? options.settings : NO_SETTINGS;
-  const known = settingsRead.get(key);
-  if (known) return known;
-  const raw = key as ServiceNowSettings;
-  const linkFields = new Map<string, string | undefined>();
-  if (Array.isArray(raw.linkFields)) {
-    for (const name of raw.linkFields) if (typeof name === 'string') linkFields.set(name.trim().toLowerCase(), undefined);
-  } else if (raw.linkFields && typeof raw.linkFields === 'object') {
-    for (const [name, system] of Object.entries(raw.linkFields)) linkFields.set(name.trim().toLowerCase(), typeof system === 'string' && system ? system : undefined);
-  }
+const settingsRead = perSettings((raw: ServiceNowSettings): ServiceNowSettingsRead => {
   const stateLabels: Record<string, string> = {};
   if (raw.stateLabels && typeof raw.stateLabels === 'object') {
     for (const [code, label] of Object.entries(raw.stateLabels)) if (typeof label === 'string') stateLabels[code] = label;
   }
-  const read = { linkFields, stateLabels };
-  settingsRead.set(key, read);
-  return read;
+  return { linkFields: readLinkColumnSetting(raw.linkFields), stateLabels };
+});
+
+/** Reads the settings leniently: unknown keys are other connectors' business. */
+export function serviceNowSettings(options: ConnectorOptions): ServiceNowSettingsRead {
+  return settingsRead(options.settings);
 }
 
 /** A link, with the system named when the settings say it or the id says it (`INC0010001` is ServiceNow). */

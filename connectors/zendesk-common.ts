@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { ConnectorOptions, RowContext } from '../src/ingest/connector.js';
 import type { ActorType, EventDraft, RecordLink } from '../src/model/index.js';
+import { perSettings } from './per-settings.js';
 
 export const SYSTEM = 'zendesk';
 export const SYSTEM_KIND = 'support' as const;
@@ -199,10 +200,9 @@ function configuredSystem(field: string, settings: ZendeskSettings): string | un
  * What a field's name says about its system, configured and by name. Both depend only on the field
  * name and the settings, and a file asks about the same few fields on every row: kept per settings.
  */
-const fieldSystems = new WeakMap<ZendeskSettings, Map<string, { configured: string | undefined; named: string | undefined }>>();
+const fieldSystems = perSettings((_: ZendeskSettings) => new Map<string, { configured: string | undefined; named: string | undefined }>());
 function fieldSystemOf(field: string, settings: ZendeskSettings): { configured: string | undefined; named: string | undefined } {
-  let memo = fieldSystems.get(settings);
-  if (!memo) fieldSystems.set(settings, (memo = new Map()));
+  const memo = fieldSystems(settings);
   let found = memo.get(field);
   if (!found) {
     const configured = configuredSystem(field, settings);

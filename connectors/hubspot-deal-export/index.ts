@@ -2,6 +2,7 @@
 import { defineConnector } from '../../src/ingest/connector.js';
 import { inferDateOrder } from '../../src/ingest/timestamps.js';
 import type { EventDraft, RecordLink } from '../../src/model/index.js';
+import { perSettings } from '../per-settings.js';
 import { byRowShape } from '../row-shape.js';
 import { ASSOCIATION_COLUMN, HubspotDealExportRow, STAGE_COLUMN } from './row.js';
 
@@ -55,23 +56,17 @@ interface SettingsPlan {
   configured: Map<string, string | undefined>;
 }
 
-const plans = new WeakMap<object, SettingsPlan>();
-const NO_SETTINGS = {};
-
-function planOf(options: { settings?: Record<string, unknown> }): SettingsPlan {
-  // settings that are not an object hold none of ours (and cannot key a WeakMap)
-  const key = typeof options.settings === 'object' && options.settings !== null ? options.settings : NO_SETTINGS;
-  let plan = plans.get(key);
-  if (plan) return plan;
-  const settings = key as HubspotDealExportSettings;
+const plans = perSettings((settings: HubspotDealExportSettings): SettingsPlan => {
   const configured = new Map<string, string | undefined>();
   const raw = settings.linkColumns;
   if (Array.isArray(raw)) for (const name of raw) configured.set(name.toLowerCase(), undefined);
   else if (raw) for (const [name, system] of Object.entries(raw)) configured.set(name.toLowerCase(), system ?? undefined);
   const closedStages = new Set(['closed won', 'closed lost', ...(settings.closedStages ?? []).map((s) => s.toLowerCase())]);
-  plan = { closedStages, configured };
-  plans.set(key, plan);
-  return plan;
+  return { closedStages, configured };
+});
+
+function planOf(options: { settings?: Record<string, unknown> }): SettingsPlan {
+  return plans(options.settings);
 }
 
 /** A column whose cells become links, and the system they point at (none when falsy). */

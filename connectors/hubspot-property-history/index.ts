@@ -1,6 +1,7 @@
 // HubSpot property history (CRM v3 `propertiesWithHistory`): every stored value of a property with its source.
 import { defineConnector, type RowContext } from '../../src/ingest/connector.js';
 import type { ActorType, EventDraft, EventKind, RecordLink } from '../../src/model/index.js';
+import { perSettings } from '../per-settings.js';
 import { HubspotPropertyHistoryRow, type PropertyVersion } from './row.js';
 
 export interface HubspotPropertyHistorySettings {
@@ -89,20 +90,12 @@ interface SettingsPlan {
   links: Map<string, { link: boolean; system?: string }>;
 }
 
-const plans = new WeakMap<object, SettingsPlan>();
-const NO_SETTINGS = {};
+const plans = perSettings(
+  (settings: HubspotPropertyHistorySettings): SettingsPlan => ({ closed: new Set([...CLOSED_STAGES, ...(settings.closedStages ?? [])].map((s) => s.toLowerCase())), links: new Map() }),
+);
 
 function planOf(ctx: RowContext<unknown>): SettingsPlan {
-  // settings that are not an object hold none of ours (and cannot key a WeakMap)
-  const settings = ctx.options.settings;
-  const key = typeof settings === 'object' && settings !== null ? settings : NO_SETTINGS;
-  let plan = plans.get(key);
-  if (!plan) {
-    const closedStages = (key as HubspotPropertyHistorySettings).closedStages ?? [];
-    plan = { closed: new Set([...CLOSED_STAGES, ...closedStages].map((s) => s.toLowerCase())), links: new Map() };
-    plans.set(key, plan);
-  }
-  return plan;
+  return plans(ctx.options.settings);
 }
 
 /** The record type, from the settings or from the properties only one object type has. */

@@ -2,7 +2,8 @@
 import { defineConnector } from '../../src/ingest/connector.js';
 import type { ConnectorOptions } from '../../src/ingest/connector.js';
 import type { EventDraft, RecordLink } from '../../src/model/index.js';
-import { configuredLinkColumns } from '../row-shape.js';
+import { perSettings } from '../per-settings.js';
+import { configuredLinkColumns, readLinkColumnSetting } from '../row-shape.js';
 import { LINEAR_OPTIONAL, LINEAR_REQUIRED, LinearCsvRow } from './row.js';
 
 export interface LinearCsvSettings {
@@ -37,25 +38,9 @@ function systemOfColumn(column: string): string | undefined {
   return KNOWN_SYSTEMS.find(([pattern]) => pattern.test(column))?.[1];
 }
 
-const NO_LINK_COLUMNS = new Map<string, string | undefined>();
-const linkColumnsBySettings = new WeakMap<object, Map<string, string | undefined>>();
-
-/** The configured link columns, read once per settings object rather than once per row. */
-function linkColumnsOf(options: ConnectorOptions): Map<string, string | undefined> {
-  // settings that are not an object hold none of ours (and cannot key a WeakMap)
-  if (typeof options.settings !== 'object' || options.settings === null) return NO_LINK_COLUMNS;
-  let columns = linkColumnsBySettings.get(options.settings);
-  if (columns) return columns;
-  const raw = (options.settings as LinearCsvSettings).linkColumns;
-  columns = new Map<string, string | undefined>();
-  if (Array.isArray(raw)) {
-    for (const name of raw) if (typeof name === 'string') columns.set(name.trim().toLowerCase(), undefined);
-  } else if (raw && typeof raw === 'object') {
-    for (const [name, system] of Object.entries(raw)) columns.set(name.trim().toLowerCase(), typeof system === 'string' && system ? system : undefined);
-  }
-  linkColumnsBySettings.set(options.settings, columns);
-  return columns;
-}
+/** The configured link columns. */
+const linkColumnsRead = perSettings((settings: LinearCsvSettings) => readLinkColumnSetting(settings.linkColumns));
+const linkColumnsOf = (options: ConnectorOptions) => linkColumnsRead(options.settings);
 
 /** Ids of other systems held in the columns the settings name; several ids in one cell split on `,` `;` or a line break. */
 export function linksOf(

@@ -11,7 +11,9 @@ import {
   isTrue,
   linksOf,
   settingsOf,
+  type SalesforceSettings,
 } from '../salesforce-common.js';
+import { perSettings } from '../per-settings.js';
 import { PARENT_COLUMNS, SalesforceFieldHistoryRow } from './row.js';
 
 /** `Field` values that change the owner: the field itself and CaseHistory's special values. */
@@ -49,15 +51,10 @@ function isLookupNameRow(field: string, dataType: string | undefined, values: st
   return OWNER_FIELDS.has(field.toLowerCase()) || lookups.has(field.toLowerCase()) || dataType?.toLowerCase() === 'entityid';
 }
 
-/** The lookup `Field` values, lowercased: once per options object, not per row. */
-const lookupSets = new WeakMap<ConnectorOptions, Set<string>>();
+/** The lookup `Field` values, lowercased. */
+const lookupSets = perSettings((settings: SalesforceSettings) => new Set([...STANDARD_LOOKUPS, ...(settings.lookupFields ?? [])].map((name) => name.toLowerCase())));
 function lookupsOf(options: ConnectorOptions): Set<string> {
-  let lookups = lookupSets.get(options);
-  if (!lookups) {
-    lookups = new Set([...STANDARD_LOOKUPS, ...(settingsOf(options).lookupFields ?? [])].map((name) => name.toLowerCase()));
-    lookupSets.set(options, lookups);
-  }
-  return lookups;
+  return lookupSets(options.settings);
 }
 
 export default defineConnector({
