@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { connectors } from '../../connectors/index.js';
-import { citedName, compareEvents, listInputs, loadFiles, type LoadOptions, type LoadResult } from '../ingest/load.js';
+import { citedName, listInputs, loadFiles, sortEvents, type LoadOptions, type LoadResult } from '../ingest/load.js';
 import type { FileResult } from '../ingest/run-connector.js';
 import { createFileSummarizer, type FileSummary } from '../ingest/summarize.js';
 import type { HandoffEvent, Issue } from '../model/index.js';
@@ -90,9 +90,7 @@ export async function loadInputsWith(paths: readonly string[], options: LoadOpti
       unpackers.delete(message.index);
     }
   });
-  const events = perFile.flat();
-  events.sort(compareEvents);
-  return { files: results, events, missing };
+  return { files: results, events: sortEvents(perFile.flat()), missing };
 }
 
 function sizeOf(file: string): number {

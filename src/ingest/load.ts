@@ -85,14 +85,27 @@ export async function loadFiles(files: readonly string[], connectors: readonly C
     results.push(result);
     options.onFile?.(result, index + 1, files.length);
   }
-  events.sort(compareEvents);
-  return { files: results, events };
+  return { files: results, events: sortEvents(events) };
 }
 
 /** How evidence names a file: relative to the working folder when inside it, else as given. */
 export function citedName(path: string): string {
   const name = relative(process.cwd(), path) || path;
   return name.startsWith('..') ? path : name;
+}
+
+/**
+ * The events in `compareEvents` order, as a new array. Times are compared as numbers first: every
+ * instant has one format (see `UtcInstant`), so their numeric order is their text order, and
+ * comparing texts cost a third more of the sort on the bench sets.
+ */
+export function sortEvents(events: readonly HandoffEvent[]): HandoffEvent[] {
+  const times = new Float64Array(events.length);
+  for (let i = 0; i < events.length; i++) times[i] = Date.parse(events[i]!.at);
+  const order = new Uint32Array(events.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
+  order.sort((a, b) => times[a]! - times[b]! || compareEvents(events[a]!, events[b]!));
+  return Array.from(order, (i) => events[i]!);
 }
 
 /** Time order, ties broken by file and line so the order never depends on reading order. */
