@@ -68,4 +68,30 @@ describe('fromEpochSeconds', () => {
     expect(fromEpochSeconds(1700000000)).toBe('2023-11-14T22:13:20.000Z');
     expect(fromEpochSeconds(Number.NaN)).toBeUndefined();
   });
+
+  it('writes every instant as toISOString does: day and year ends, leap days, milliseconds, before 1970 and after 9999', () => {
+    const instants = [
+      0, 999, 1000, 86_399_999, 86_400_000, Date.UTC(2024, 1, 29, 23, 59, 59, 999), Date.UTC(2000, 1, 29, 12), Date.UTC(2100, 2, 1),
+      Date.UTC(2025, 11, 31, 23, 59, 59, 999), Date.UTC(9999, 11, 31, 23, 59, 59, 999), Date.UTC(10000, 0, 1), Date.UTC(1969, 11, 31, 23, 59, 59, 500),
+      1_700_000_000_123.7,
+    ];
+    // and a seeded sweep over 1970-2100
+    let state = 7;
+    for (let i = 0; i < 2000; i++) {
+      state = (state * 48271) % 2147483647;
+      instants.push((state / 2147483647) * Date.UTC(2100, 0, 1));
+    }
+    for (const ms of instants) expect(fromEpochSeconds(ms / 1000), String(ms)).toBe(new Date(ms).toISOString());
+  });
+});
+
+describe('day of month', () => {
+  it('knows leap years: 29 February 2024 and 2000, not 2100 or 2025', () => {
+    expect(parseTimestamp('2024-02-29T10:00:00Z')).toEqual({ ok: true, at: '2024-02-29T10:00:00.000Z', zoned: true });
+    expect(parseTimestamp('2000-02-29 10:00')).toMatchObject({ ok: true, at: '2000-02-29T10:00:00.000Z' });
+    expect(parseTimestamp('2100-02-29T10:00:00Z')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseTimestamp('2025-02-29T10:00:00Z')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseTimestamp('2025-04-31T10:00:00Z')).toEqual({ ok: false, reason: 'invalid' });
+    expect(parseTimestamp('2025-12-31T10:00:00Z')).toMatchObject({ ok: true });
+  });
 });
