@@ -24,8 +24,11 @@ export interface CsvTable {
   header: string[];
   delimiter: string;
   decode: DecodeReport;
-  /** records after the header, and faults, in file order */
-  rows: AsyncGenerator<CsvRecord | CsvFault>;
+  /**
+   * Records after the header, and faults, in file order, in batches (those of one parsed chunk): a
+   * promise per record cost more than handling it.
+   */
+  batches: AsyncGenerator<(CsvRecord | CsvFault)[]>;
 }
 
 const DELIMITERS = [',', ';', '\t', '|'] as const;
@@ -36,7 +39,7 @@ const DELIMITERS = [',', ';', '\t', '|'] as const;
  *
  * @example
  * const table = await openCsv(textSource('a.csv', 'Case ID,Activity\n1,Open\n'));
- * for await (const row of table!.rows) console.log(row); // { line: 2, cells: ['1', 'Open'] }
+ * for await (const batch of table!.batches) console.log(batch); // [{ line: 2, cells: ['1', 'Open'] }]
  */
 export async function openCsv(source: InputSource, options: { delimiter?: string } = {}): Promise<CsvTable | undefined> {
   const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
@@ -52,12 +55,12 @@ export async function openCsv(source: InputSource, options: { delimiter?: string
     : csvParsed(input, delimiter, 1, faults);
   const iterator = records(batches, faults);
   const first = await iterator.next();
-  if (first.done) return { header: [], delimiter, decode, rows: iterator };
-  const headerRow = first.value;
-  if (!('cells' in headerRow)) {
-    return { header: [], delimiter, decode, rows: prependRows([headerRow], iterator) };
+  if (first.done) return { header: [], delimiter, decode, batches: iterator };
+  const [headerRow, ...after] = first.value;
+  if (!('cells' in headerRow!)) {
+    return { header: [], delimiter, decode, batches: prependBatch(first.value, iterator) };
   }
-  return { header: headerRow.cells, delimiter, decode, rows: iterator };
+  return { header: headerRow.cells, delimiter, decode, batches: prependBatch(after, iterator) };
 }
 
 /**
@@ -256,33 +259,43 @@ async function* csvParsed(text: AsyncIterable<string>, delimiter: string, firstL
   if (batch.length) yield batch;
 }
 
-async function* records(batches: AsyncIterable<CsvRecord[]>, faults: CsvFault[]): AsyncGenerator<CsvRecord | CsvFault> {
+/** The parsers' batches with the faults put in place; never an empty batch. */
+async function* records(batches: AsyncIterable<CsvRecord[]>, faults: CsvFault[]): AsyncGenerator<(CsvRecord | CsvFault)[]> {
   let lastEnd = 0;
   let last: CsvRecord | undefined;
-  // a fault is yielded before the first record that starts after it, and cited from the line
-  // after the last good record: an unclosed quote is detected only where the file ends
-  const flush = function* (before: number): Generator<CsvFault> {
+  // a fault goes before the first record that starts after it, and is cited from the line after
+  // the last good record: an unclosed quote is detected only where the file ends
+  const flush = (before: number, into: (CsvRecord | CsvFault)[]) => {
     while (faults.length && faults[0]!.line < before) {
       if (last) lastEnd = last.line + innerLines(last.cells);
       last = undefined;
       const fault = faults.shift()!;
       const start = Math.min(lastEnd + 1, fault.line);
-      yield start < fault.line ? { ...fault, line: start, message: `${fault.message} (lines ${start}-${fault.line})` } : fault;
+      into.push(start < fault.line ? { ...fault, line: start, message: `${fault.message} (lines ${start}-${fault.line})` } : fault);
       lastEnd = fault.line;
     }
   };
   for await (const batch of batches) {
+    if (faults.length === 0) {
+      if (batch.length) yield batch;
+      last = batch[batch.length - 1] ?? last;
+      continue;
+    }
+    const out: (CsvRecord | CsvFault)[] = [];
     for (const record of batch) {
-      if (faults.length) yield* flush(record.line);
-      yield record;
+      if (faults.length) flush(record.line, out);
+      out.push(record);
       last = record;
     }
+    if (out.length) yield out;
   }
-  yield* flush(Infinity);
+  const out: (CsvRecord | CsvFault)[] = [];
+  flush(Infinity, out);
+  if (out.length) yield out;
 }
 
-async function* prependRows<T>(first: T[], rest: AsyncGenerator<T>): AsyncGenerator<T> {
-  yield* first;
+async function* prependBatch<T>(first: T[], rest: AsyncGenerator<T[]>): AsyncGenerator<T[]> {
+  if (first.length) yield first;
   yield* rest;
 }
 

@@ -13,7 +13,7 @@ import {
 import { detectConnector, recordsOf } from './detect.js';
 import type { DecodeReport } from './decode.js';
 import { openCsv, type CsvFault, type CsvRecord } from './read-csv.js';
-import { readJson, readNdjson, type JsonFault } from './read-json.js';
+import { readJson, readNdjson, type JsonFault, type NdjsonLine } from './read-json.js';
 import type { InputSource } from './source.js';
 import { parseTimestamp } from './timestamps.js';
 
@@ -117,15 +117,17 @@ export async function readFile(
   result.connector = connector.meta.id;
   options = { ...options, ...optionsFor(connector.meta.id, options) };
 
-  const rows = opened.rows(connector);
+  const batches = opened.batches(connector);
   // the first rows are held back for `prepare`, in file order with any faults among them
   const head: (Row | Fault)[] = [];
   const sample: Row[] = [];
   while (sample.length < SAMPLE_SIZE) {
-    const next = await rows.next();
+    const next = await batches.next();
     if (next.done) break;
-    head.push(next.value);
-    if (!('code' in next.value)) sample.push(next.value);
+    for (const item of next.value) {
+      head.push(item);
+      if (!('code' in item) && sample.length < SAMPLE_SIZE) sample.push(item);
+    }
   }
   let prepared: unknown;
   if (connector.prepare) {
@@ -144,11 +146,7 @@ export async function readFile(
   const mapper = rowMapper(connector, file, options, prepared, opened.columnOf(connector), result);
   const take = (item: Row | Fault) => ('code' in item ? mapper.fault(item) : mapper.row(item));
   head.forEach(take);
-  for (;;) {
-    const next = await rows.next();
-    if (next.done) break;
-    take(next.value);
-  }
+  for await (const batch of batches) for (const item of batch) take(item);
   result.issues.push(...(opened.endIssues?.() ?? []));
   return result;
 }
@@ -384,7 +382,8 @@ type Opened = {
   shape: InputShape;
   decode: DecodeReport;
   delimiter?: string;
-  rows(connector: Connector): AsyncGenerator<Row | Fault>;
+  /** the rows and faults in file order, in batches (see `CsvTable.batches`) */
+  batches(connector: Connector): AsyncGenerator<(Row | Fault)[]>;
   columnOf(connector: Connector): (field: string) => number | undefined;
   fileIssues(connector: Connector): Issue[];
   /** issues known only once every row was read */
@@ -407,18 +406,18 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
   return {
     shape: { format: 'json', root: document.root },
     decode: document.decode,
-    async *rows(connector) {
+    async *batches(connector) {
       const key = Array.isArray(document.root) ? '' : connector.meta.recordsKey;
       if (key === undefined) {
-        yield { line: 1, value: (await document.whole()) as Record<string, unknown> };
+        yield [{ line: 1, value: (await document.whole()) as Record<string, unknown> }];
         return;
       }
-      for await (const record of document.records(key)) {
-        if (typeof record.value !== 'object' || record.value === null || Array.isArray(record.value)) {
-          yield { line: record.line, code: 'json/not-an-object', message: 'record is not a JSON object' };
-        } else {
-          yield { line: record.line, value: record.value as Record<string, unknown>, lineOf: record.lineOf };
-        }
+      for await (const batch of document.batches(key)) {
+        yield batch.map((record): Row | Fault =>
+          typeof record.value !== 'object' || record.value === null || Array.isArray(record.value)
+            ? { line: record.line, code: 'json/not-an-object', message: 'record is not a JSON object' }
+            : { line: record.line, value: record.value as Record<string, unknown>, lineOf: record.lineOf },
+        );
       }
     },
     columnOf: () => () => undefined,
@@ -449,25 +448,21 @@ async function openCsvInput(source: InputSource): Promise<Opened | undefined> {
     shape: { format: 'csv', header },
     decode: table.decode,
     delimiter: table.delimiter,
-    async *rows(connector) {
+    async *batches(connector) {
       const layout = csvLayout(header, connector);
-      for await (const record of table.rows) {
-        if (!('message' in record)) {
-          for (let i = 0; i < record.cells.length; i++) {
-            const cell = record.cells[i]!;
-            // cheap test first: almost no cell holds an `E+`
-            if (cell.length > 4 && cell.length < 20 && (cell.includes('E+') || cell.includes('e+')) && SCIENTIFIC.test(cell)) {
-              if (excel.count++ === 0) Object.assign(excel, { line: record.line, column: i + 1, sample: cell });
-            }
+      const row = (record: CsvRecord | CsvFault): Row | Fault => {
+        if ('message' in record) return { line: record.line, code: 'csv/malformed', message: record.message, ...(record.column ? { column: record.column } : {}) };
+        for (let i = 0; i < record.cells.length; i++) {
+          const cell = record.cells[i]!;
+          // cheap test first: almost no cell holds an `E+`
+          if (cell.length > 4 && cell.length < 20 && (cell.includes('E+') || cell.includes('e+')) && SCIENTIFIC.test(cell)) {
+            if (excel.count++ === 0) Object.assign(excel, { line: record.line, column: i + 1, sample: cell });
           }
         }
-        if ('message' in record) {
-          yield { line: record.line, code: 'csv/malformed', message: record.message, ...(record.column ? { column: record.column } : {}) };
-          continue;
-        }
         const ragged = record.cells.length === header.length ? undefined : { expected: header.length, got: record.cells.length };
-        yield { line: record.line, value: layout.toObject(record), ...(ragged ? { ragged } : {}) };
-      }
+        return { line: record.line, value: layout.toObject(record), ...(ragged ? { ragged } : {}) };
+      };
+      for await (const batch of table.batches) yield batch.map(row);
     },
     columnOf(connector) {
       const layout = csvLayout(header, connector);
@@ -531,35 +526,31 @@ function csvLayout(header: string[], connector: Connector) {
 async function openNdjsonInput(source: InputSource): Promise<Opened | undefined> {
   const decode: DecodeReport = { encoding: 'utf-8', bom: false, issues: [] };
   const lines = readNdjson(source, decode);
-  const buffered: ({ line: number; value: unknown } | JsonFault)[] = [];
-  let first: unknown;
-  let firstLine: number | undefined;
-  for (;;) {
+  // read up to the first JSON value: its shape is what detection sees
+  const buffered: NdjsonLine[] = [];
+  let firstValue = -1;
+  while (firstValue === -1) {
     const next = await lines.next();
     if (next.done) break;
-    buffered.push(next.value);
-    if ('value' in next.value) {
-      first = next.value.value;
-      firstLine = next.value.line;
-      break;
-    }
+    firstValue = next.value.findIndex((item) => 'value' in item);
+    if (firstValue !== -1) firstValue += buffered.length;
+    buffered.push(...next.value);
   }
   if (buffered.length === 0) return undefined;
+  const first = firstValue === -1 ? undefined : (buffered[firstValue] as { line: number; value: unknown });
+  const row = (item: NdjsonLine): Row | Fault => {
+    if (!('value' in item)) return { line: item.line, code: 'json/malformed', message: item.message, ...(item.column ? { column: item.column } : {}) };
+    if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) return { line: item.line, code: 'json/not-an-object', message: 'line is not a JSON object' };
+    return { line: item.line, value: item.value as Record<string, unknown> };
+  };
   return {
-    ...(firstLine !== undefined && buffered.length === 1 ? { firstLine } : {}),
-    shape: { format: 'ndjson', first },
+    // only when the very first line read is already a whole JSON value
+    ...(first && firstValue === 0 ? { firstLine: first.line } : {}),
+    shape: { format: 'ndjson', first: first?.value },
     decode,
-    async *rows() {
-      const all = async function* () {
-        yield* buffered;
-        yield* lines;
-      };
-      for await (const item of all()) {
-        if (!('value' in item)) yield { line: item.line, code: 'json/malformed', message: item.message, ...(item.column ? { column: item.column } : {}) };
-        else if (typeof item.value !== 'object' || item.value === null || Array.isArray(item.value)) {
-          yield { line: item.line, code: 'json/not-an-object', message: 'line is not a JSON object' };
-        } else yield { line: item.line, value: item.value as Record<string, unknown> };
-      }
+    async *batches() {
+      yield buffered.map(row);
+      for await (const batch of lines) yield batch.map(row);
     },
     columnOf: () => () => undefined,
     fileIssues: () => [],

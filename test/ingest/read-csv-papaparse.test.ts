@@ -56,7 +56,7 @@ function csvParseReference(text: string, delimiter: string): (CsvRecord | CsvFau
 async function openCsvRows(text: string, chunkSize: number) {
   const table = await openCsv(textSource('t.csv', text, chunkSize));
   const rows: (CsvRecord | CsvFault)[] = [];
-  for await (const row of table!.rows) rows.push(row);
+  for await (const batch of table!.batches) rows.push(...batch);
   return { delimiter: table!.delimiter, rows: table!.header.length ? [{ line: 0, cells: table!.header }, ...rows] : rows };
 }
 
@@ -131,7 +131,7 @@ describe('openCsv hands a file to csv-parse', () => {
   it('for a delimiter it does not sniff', async () => {
     const table = await openCsv(textSource('t.csv', 'a::b\n1::2\n'), { delimiter: '::' });
     const rows: (CsvRecord | CsvFault)[] = [];
-    for await (const row of table!.rows) rows.push(row);
+    for await (const batch of table!.batches) rows.push(...batch);
     expect([table!.header, rows]).toEqual([['a', 'b'], [{ line: 2, cells: ['1', '2'] }]]);
     expect(csvParse.made).toBe(1);
   });

@@ -6,7 +6,7 @@ async function readAll(content: string | Uint8Array, chunkSize?: number) {
   const table = await openCsv(textSource('t.csv', content, chunkSize));
   if (!table) return undefined;
   const rows: (CsvRecord | CsvFault)[] = [];
-  for await (const row of table.rows) rows.push(row);
+  for await (const batch of table.batches) rows.push(...batch);
   return { header: table.header, delimiter: table.delimiter, decode: table.decode, rows };
 }
 

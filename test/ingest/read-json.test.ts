@@ -7,9 +7,13 @@ import { testConnectors } from '../support/test-connectors.js';
 
 // small texts in small chunks, so values and keys straddle chunk edges
 const open = (text: string) => readJson(textSource('t.json', text, text.length < 10_000 ? 7 : undefined));
-const all = async <T>(items: AsyncIterable<T>): Promise<T[]> => {
+/** The records of every batch, in order; a batch is never empty. */
+const all = async <T>(batches: AsyncIterable<T[]>): Promise<T[]> => {
   const out: T[] = [];
-  for await (const item of items) out.push(item);
+  for await (const batch of batches) {
+    expect(batch.length).toBeGreaterThan(0);
+    out.push(...batch);
+  }
   return out;
 };
 const document = async (text: string): Promise<JsonDocument> => {
@@ -119,7 +123,7 @@ function pathsOf(value: unknown, prefix: (string | number)[] = [], out: (string 
 
 async function expectSameAsReference(text: string, key: string) {
   const read = await document(text);
-  const records = (await all(read.records(key)));
+  const records = (await all(read.batches(key)));
   const expected = reference.records(text, key);
   expect(records.map((record) => record.value)).toEqual(expected.map((record) => record.value));
   expect(records.map((record) => record.line)).toEqual(expected.map((record) => record.line));
@@ -179,44 +183,59 @@ describe('readJson: records one at a time', () => {
 
   it('reads a root array with records(""), and nothing for a key of it', async () => {
     const read = await document('[\n{"a":1},\n2\n]');
-    expect((await all(read.records(''))).map((record) => [record.line, record.value])).toEqual([
+    expect((await all(read.batches(''))).map((record) => [record.line, record.value])).toEqual([
       [2, { a: 1 }],
       [3, 2],
     ]);
-    expect((await all(read.records('a')))).toEqual([]);
+    expect((await all(read.batches('a')))).toEqual([]);
     expect(read.count('')).toBe(2);
   });
 
   it('has no records where the key is missing or not an array', async () => {
     const read = await document('{"items": {"a": 1}, "other": [1]}');
-    expect((await all(read.records('items')))).toEqual([]);
-    expect((await all(read.records('missing')))).toEqual([]);
-    expect((await all(read.records('')))).toEqual([]);
+    expect((await all(read.batches('items')))).toEqual([]);
+    expect((await all(read.batches('missing')))).toEqual([]);
+    expect((await all(read.batches('')))).toEqual([]);
     expect(read.count('items')).toBe(0);
     expect((await document('42')).root).toBe(42);
-    expect((await all((await document('"x"')).records('')))).toEqual([]);
+    expect((await all((await document('"x"')).batches('')))).toEqual([]);
   });
 
   it('reads a repeated key as JSON.parse does: the last one', async () => {
     const read = await document('{"items": [1, 2], "items": [\n3], "__proto__": [4]}');
-    expect((await all(read.records('items'))).map((record) => [record.line, record.value])).toEqual([[2, 3]]);
-    expect((await all(read.records('__proto__'))).map((record) => record.value)).toEqual([4]);
+    expect((await all(read.batches('items'))).map((record) => [record.line, record.value])).toEqual([[2, 3]]);
+    expect((await all(read.batches('__proto__'))).map((record) => record.value)).toEqual([4]);
     expect(read.root).toEqual(JSON.parse('{"items": [3], "__proto__": [4]}'));
   });
 
-  it('parses records only as they are reached', async () => {
-    const read = await document('{"items": [{"a": 1}, {"a": 2}]}');
-    const records = read.records('items')[Symbol.asyncIterator]();
-    const first = (await records.next()).value!;
-    expect(first.value).toEqual({ a: 1 });
-    expect((await records.next()).value!.value).toEqual({ a: 2 });
-    expect((await records.next()).done).toBe(true);
+  it('hands over the records of the text at hand before reading on, so none waits for the end', async () => {
+    const text = '{"items": [{"a": 1}, {"a": 2}, {"a": 3}]}';
+    let pulled = 0;
+    const source = {
+      name: 't.json',
+      async *read() {
+        for (let at = 0; at < text.length; at += 7) {
+          pulled = at + 7;
+          yield new TextEncoder().encode(text.slice(at, at + 7));
+        }
+      },
+    };
+    const read = (await readJson(source)) as JsonDocument;
+    const batches = read.batches('items')[Symbol.asyncIterator]();
+    const first: { value: unknown }[] = (await batches.next()).value!;
+    expect(first.map((record) => record.value)).toEqual([{ a: 1 }]);
+    expect(pulled).toBeLessThan(text.length);
+    // read in one chunk, the three come as one batch
+    const whole = (await readJson(textSource('t.json', text))) as JsonDocument;
+    const values: unknown[][] = [];
+    for await (const batch of whole.batches('items')) values.push(batch.map((record) => record.value));
+    expect(values).toEqual([[{ a: 1 }, { a: 2 }, { a: 3 }]]);
   });
 
   it('cites each item of a long nested array in one pass, not one pass per item', async () => {
     const items = Array.from({ length: 30_000 }, (_, index) => `{"id":${index},"note":"${'x'.repeat(20)}"}`);
     const read = await document(`{"items":[{"id":1,"children":[\n${items.join(',\n')}\n]}]}`);
-    const [record] = (await all(read.records('items')));
+    const [record] = (await all(read.batches('items')));
     const started = performance.now();
     const lines = items.map((_, index) => record!.lineOf(['children', index]));
     expect(performance.now() - started).toBeLessThan(2_000);
@@ -236,7 +255,7 @@ describe('readJson: the root it shows for detection', () => {
     expect(root).toMatchObject({ next_page: 'https://x.test/2', names: { a: 'A' }, small: [1, 2], end_of_stream: false });
     expect(root.ticket_events).toEqual(events.slice(0, 200));
     expect(read.count('ticket_events')).toBe(1000);
-    expect((await all(read.records('ticket_events')))).toHaveLength(1000);
+    expect((await all(read.batches('ticket_events')))).toHaveLength(1000);
     expect(await read.whole()).toEqual(JSON.parse(text));
   });
 
@@ -339,7 +358,7 @@ describe('readJson: faults', () => {
         continue;
       }
       const records = Array.isArray(expected) ? expected : ((expected as Record<string, unknown> | null)?.items ?? []);
-      const got = (await all(read.records(Array.isArray(expected) ? '' : 'items'))).map((record) => record.value);
+      const got = (await all(read.batches(Array.isArray(expected) ? '' : 'items'))).map((record) => record.value);
       if (!valid || JSON.stringify(read.root) !== JSON.stringify(expected) || JSON.stringify(got) !== JSON.stringify(Array.isArray(records) ? records : [])) {
         differences.push(`read: ${JSON.stringify(text)}`);
       }
