@@ -140,7 +140,9 @@ async function readOnWorkers(
         (worker) =>
           new Promise<void>((resolve, reject) => {
             const give = () => {
-              if (next >= files.length) return resolve();
+              // a worker with nothing left to read goes at once: its heap no longer adds to the peak
+              // while the other workers finish
+              if (next >= files.length) return void worker.terminate().then(() => resolve(), reject);
               const index = order[next++]!.index;
               const task: WorkerTask = { index, path: files[index]!, name: citedName(files[index]!), want, options: shared };
               worker.postMessage(task);
