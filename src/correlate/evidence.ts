@@ -392,6 +392,8 @@ function findSyncFailures(
     }
   }
 
+  // each scope's records' event lists, in order of first event: the same for every incident of the scope
+  const scopeRecords = new Map<readonly HandoffEvent[], HandoffEvent[][]>();
   for (const incident of incidents) {
     const scopeEvents = incident.workflow ? byWorkflow.get(incident.workflow)! : byRecord.get(incident.record)!;
     const flowEffects = effects.get(incident.route);
@@ -403,8 +405,11 @@ function findSyncFailures(
       if (event.kind === 'created') return integrationCreates.has(`${event.system}/${event.record.type}`);
       return event.kind === 'field-changed' && event.field !== undefined && synced.has(fieldKey(event));
     };
-    for (const event of scopeEvents) {
-      if (event.at < incident.at || event === incident.events[0]) continue;
+    // the scope's events are in time order: each walk starts where the incident does, found by bisection
+    const from = firstAtOrAfter(scopeEvents, incident.at);
+    for (let i = from; i < scopeEvents.length; i++) {
+      const event = scopeEvents[i]!;
+      if (event === incident.events[0]) continue;
       if (incident.detection) break;
       if (isPerson(event.actor) && HUMAN_FIX_KINDS.has(event.kind) && doesFlowWork(event)) incident.detection = event;
       if (incident.recovery && event.at > incident.recovery.at) break;
@@ -423,22 +428,26 @@ function findSyncFailures(
     }
     if (incident.recovery && incident.recoveryPath !== 'auto-retry') {
       const until = Date.parse(incident.recovery.at) + FOLLOW_UP_MS;
-      incident.followUps = scopeEvents.filter(
-        (event) => event !== incident.recovery && event.at >= incident.recovery!.at && Date.parse(event.at) <= until && isPerson(event.actor) && HUMAN_FIX_KINDS.has(event.kind) && doesFlowWork(event),
-      );
+      for (let i = firstAtOrAfter(scopeEvents, incident.recovery.at); i < scopeEvents.length; i++) {
+        const event = scopeEvents[i]!;
+        if (Date.parse(event.at) > until) break;
+        if (event !== incident.recovery && isPerson(event.actor) && HUMAN_FIX_KINDS.has(event.kind) && doesFlowWork(event)) incident.followUps.push(event);
+      }
     }
     const end = incident.recovery?.at;
     // people escalate when they see the failure, often just after fixing it: a few hours' grace
     const escalationEnd = end ? new Date(Date.parse(end) + ESCALATION_GRACE_MS).toISOString() : undefined;
-    for (const event of scopeEvents) {
-      if (event.at < incident.at) continue;
+    for (let i = from; i < scopeEvents.length; i++) {
+      const event = scopeEvents[i]!;
       if (escalationEnd && event.at > escalationEnd) break;
       if (event.kind === 'escalated') incident.escalations.push(event);
       if ((event.kind === 'owner-changed' || event.kind === 'team-changed') && (!end || event.at <= end)) incident.reassignments++;
     }
     if (incident.detection) {
       incident.detectionLagHours = hours(incident.at, incident.detection.at);
-      const ownerless = ownerlessAt(scopeEvents, byRecord, ownerTracked, incident.detection.at);
+      let records = scopeRecords.get(scopeEvents);
+      if (!records) scopeRecords.set(scopeEvents, (records = [...new Set(scopeEvents.map(recordKey))].map((key) => byRecord.get(key)!)));
+      const ownerless = ownerlessAt(records, ownerTracked, incident.detection.at);
       if (ownerless !== undefined) incident.ownerlessAtDetection = ownerless;
     }
     if (incident.recovery) incident.recoveryHours = hours(incident.at, incident.recovery.at);
@@ -452,10 +461,10 @@ function findSyncFailures(
  * it (CRM records always have one). Undefined when the deciding record's system exports no ownership at all (Linear's
  * CSV): the share is then computed without that failure, not guessed.
  */
-function ownerlessAt(scopeEvents: readonly HandoffEvent[], byRecord: Map<string, HandoffEvent[]>, ownerTracked: ReadonlySet<string>, at: string): boolean | undefined {
+function ownerlessAt(scopeRecords: readonly (readonly HandoffEvent[])[], ownerTracked: ReadonlySet<string>, at: string): boolean | undefined {
   // records that appeared with the fix (created by it, or by the run it replayed) were nobody's before it
   const before = new Date(Date.parse(at) - FLOW_EFFECT_MS).toISOString();
-  const records = [...new Set(scopeEvents.map(recordKey))].map((key) => byRecord.get(key)!).filter((list) => list[0]!.at < before);
+  const records = scopeRecords.filter((list) => list[0]!.at < before);
   for (const kind of ['support', 'delivery'] as const) {
     const held = records.filter((list) => list[0]!.systemKind === kind);
     if (held.length === 0) continue;
@@ -597,6 +606,18 @@ function primaryRecords(list: readonly HandoffEvent[]): Map<string, string> {
   const primary = new Map<string, string>();
   for (const event of list) if (!primary.has(event.system)) primary.set(event.system, recordKey(event));
   return primary;
+}
+
+/** Index of the first event at or after `at` in a list in time order (the list's length when none is). */
+function firstAtOrAfter(list: readonly HandoffEvent[], at: string): number {
+  let low = 0;
+  let high = list.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (list[middle]!.at < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }
 
 function hours(from: string, to: string): number {

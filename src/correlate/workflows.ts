@@ -164,7 +164,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
   const bySystemId = new Map<string, number[]>();
   const byId = new Map<string, number[]>();
   const index = (system: string, id: string, node: number) => {
-    addOnce(bySystemId, `${system}:${id}`, node);
+    addOnce(bySystemId, [system, ':', id].join(''), node);
     addOnce(byId, id, node);
   };
   for (const [node, info] of infos.entries()) {
