@@ -11,7 +11,10 @@ export function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 /** Counts items per ISO week of their instant; every week of `weeks` appears, empty ones as 0. */
 export function countPerWeek(instants: Iterable<string>, weeks: readonly string[]): { week: string; value: number }[] {
   const counts = new Map<string, number>();
-  for (const at of instants) counts.set(weekOf(at), (counts.get(weekOf(at)) ?? 0) + 1);
+  for (const at of instants) {
+    const week = weekOf(at);
+    counts.set(week, (counts.get(week) ?? 0) + 1);
+  }
   return weeks.map((week) => ({ week, value: counts.get(week) ?? 0 }));
 }
 

@@ -1,8 +1,7 @@
 // The guide's containment path: the handoff routes that cost most, who writes each synced field,
 // who owns each failure class, the one workflow to target with recovery criteria, and what to monitor.
-import { pushTo } from '../analyzers/collect.js';
+import { countPerWeek, pushTo } from '../analyzers/collect.js';
 import { median, quantile, round } from '../analyzers/stats.js';
-import { weekOf } from '../analyzers/weeks.js';
 import { HANDOFF_FAILURE_CLASSES } from '../analyzers/failure-frequency.js';
 import { isPerson } from '../correlate/evidence.js';
 import type { AnalysisRun } from '../pipeline.js';
@@ -137,7 +136,8 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   if (top && worst.length) {
     const list = byRoute.get(top.route)!;
     const active = weeks.filter((week) => run.activeWeeks.has(week));
-    const perWeek = active.map((week) => list.filter((f) => weekOf(f.at) === week).length);
+    // counted in one pass: filtering the route's failures once per week took 0.3 s at 5M events
+    const perWeek = countPerWeek(list.map((f) => f.at), active).map((count) => count.value);
     const weekly = median(perWeek) ?? 0;
     const lags = list.filter((f) => f.detectionLagHours !== undefined).map((f) => f.detectionLagHours!);
     const lagP50 = median(lags);

@@ -52,8 +52,8 @@ export class JsonPage {
   private count = 0;
   constructor(
     private readonly file: OutFile,
-    private readonly key: string,
-    private readonly head: Record<string, unknown> = {},
+    key: string,
+    head: Record<string, unknown> = {},
   ) {
     const headText = Object.entries(head).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)},`).join('');
     file.write(`{${headText}${JSON.stringify(key)}:[\n`);
