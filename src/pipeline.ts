@@ -27,7 +27,7 @@ export interface AnalysisRun {
   results: AnalyzerResult[];
   /** in time order, `workflow` filled by correlation */
   events: readonly HandoffEvent[];
-  /** the events a measure or a failure cites, by id: what the reports can point at */
+  /** the events a measure or a failure cites, by id (look up by id: the order is not meaningful): what the reports can point at */
   cited: ReadonlyMap<string, HandoffEvent>;
 }
 
@@ -52,13 +52,20 @@ export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions =
 
 /**
  * Indexes only the events something cites: an index of every event cost more than all the
- * analyzers together on the 5M bench set (a million long ids hashed into one map).
+ * analyzers together on the 5M bench set (a million long ids hashed into one map). A failure holds
+ * the event it is named after, so only the measures' ids (at most 50 a measure) are looked for.
  */
 function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerResult[], evidence: Evidence): Map<string, HandoffEvent> {
-  const ids = new Set<string>();
-  for (const result of results) for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) ids.add(id);
-  for (const failure of evidence.failures) ids.add(failure.id);
   const cited = new Map<string, HandoffEvent>();
-  for (const event of events) if (ids.has(event.id)) cited.set(event.id, event);
+  const sought = new Set<string>();
+  for (const failure of evidence.failures) {
+    const own = failure.events.find((event) => event.id === failure.id);
+    if (own) cited.set(failure.id, own);
+    else sought.add(failure.id);
+  }
+  for (const result of results) {
+    for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) if (!cited.has(id)) sought.add(id);
+  }
+  if (sought.size > 0) for (const event of events) if (sought.has(event.id)) cited.set(event.id, event);
   return cited;
 }
