@@ -66,6 +66,10 @@ function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerR
   for (const result of results) {
     for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) if (!cited.has(id)) sought.add(id);
   }
-  if (sought.size > 0) for (const event of events) if (sought.has(event.id)) cited.set(event.id, event);
+  if (sought.size === 0) return cited;
+  for (let position = 0; position < events.length; position++) {
+    const event = events[position]!;
+    if (sought.has(event.id)) cited.set(event.id, event);
+  }
   return cited;
 }

@@ -32,7 +32,8 @@ export default defineAnalyzer({
     const verifications = evidence.reconciliation.filter((r) => r.kind === 'field-edit' && /status|stage/i.test(r.event.field ?? ''));
 
     const lastByRecord = new Map<string, { at: string; stage: string | undefined; id: string }>();
-    for (const event of events) {
+    for (let position = 0; position < events.length; position++) {
+      const event = events[position]!;
       if (event.systemKind === 'integration' || event.systemKind === 'crm') continue;
       const key = recordKey(event);
       const previous = lastByRecord.get(key);

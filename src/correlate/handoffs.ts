@@ -36,7 +36,8 @@ export function recordKey(event: HandoffEvent): string {
 export function findTeamHandoffs(events: readonly HandoffEvent[]): TeamHandoff[] {
   const last = new Map<string, HandoffEvent>();
   const handoffs: TeamHandoff[] = [];
-  for (const event of events) {
+  for (let position = 0; position < events.length; position++) {
+    const event = events[position]!;
     if (!event.team) continue;
     const key = recordKey(event);
     const previous = last.get(key);

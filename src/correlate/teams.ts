@@ -12,7 +12,8 @@ export function nameTeams(events: HandoffEvent[], groups: Record<string, string>
   if (names.size === 0) return 0;
   const rename = (value: string | undefined) => (value === undefined ? undefined : (names.get(value.trim().toLowerCase()) ?? value));
   let renamed = 0;
-  for (const event of events) {
+  for (let position = 0; position < events.length; position++) {
+    const event = events[position]!;
     const team = rename(event.team);
     if (team !== event.team) {
       event.team = team;

@@ -167,7 +167,8 @@ export function correlate(events: HandoffEvent[]): Correlation {
     addOnce(bySystemId, [system, ':', id].join(''), node);
     addOnce(byId, id, node);
   };
-  for (const [node, info] of infos.entries()) {
+  for (let node = 0; node < infos.length; node++) {
+    const info = infos[node]!;
     index(info.system, normaliseId(info.system, info.id), node);
     for (const tag of info.links) if (tag.startsWith(`${info.system}:`)) index(info.system, tag.slice(info.system.length + 1), node);
   }
@@ -187,7 +188,8 @@ export function correlate(events: HandoffEvent[]): Correlation {
   // records of different systems naming the same foreign id belong together even without that record
   const idNodes = new Map<string, number>();
   let danglingLinks = 0;
-  for (const [node, info] of infos.entries()) {
+  for (let node = 0; node < infos.length; node++) {
+    const info = infos[node]!;
     // joins this record to the records of other systems in the list; false when there is none
     const joinOthers = (targets: readonly number[] | undefined): boolean => {
       let joined = false;
@@ -213,7 +215,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
   }
 
   const groups = new Map<number, RecordInfo[]>();
-  for (const [node, info] of infos.entries()) push(groups, sets.find(node), info);
+  for (let node = 0; node < infos.length; node++) push(groups, sets.find(node), infos[node]!);
   const workflowOfNode: (string | undefined)[] = new Array(infos.length);
 
   const workflows: Workflow[] = [];

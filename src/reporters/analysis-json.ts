@@ -163,8 +163,11 @@ export function renderAnalysisJson(analysis: Analysis): string {
 }
 
 /** Events by actor type, so a reader sees how much rests on actors nothing marked. */
-function countActors(events: Iterable<HandoffEvent>): { human: number; integration: number; system: number; unknown: number } {
+function countActors(events: readonly HandoffEvent[]): { human: number; integration: number; system: number; unknown: number } {
   const counts = { human: 0, integration: 0, system: 0, unknown: 0 };
-  for (const event of events) counts[event.actor.type]++;
+  for (let position = 0; position < events.length; position++) {
+    const event = events[position]!;
+    counts[event.actor.type]++;
+  }
   return counts;
 }

@@ -94,7 +94,8 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   // who writes each field that an integration also writes
   const writers = new Map<string, { integration: number; people: number; teams: Set<string> }>();
   const synced = new Set(evidence.syncedFields);
-  for (const event of events) {
+  for (let position = 0; position < events.length; position++) {
+    const event = events[position]!;
     if (event.kind !== 'field-changed' || !event.field) continue;
     const key = `${event.system}/${event.record.type}/${event.field}`;
     if (!synced.has(key)) continue;
