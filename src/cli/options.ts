@@ -4,7 +4,7 @@ import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import type { LoadOptions } from '../ingest/load.js';
 import { isKnownTimeZone, type DateOrder } from '../ingest/timestamps.js';
 import { CliError } from './io.js';
-import { defaultJobs } from './read-inputs.js';
+import { defaultJobs, WORKERS_FROM_BYTES } from './read-inputs.js';
 
 export interface InputFlags {
   config?: string;
@@ -37,7 +37,7 @@ export function addInputFlags(command: Command): Command {
     .option('--resource-column <name>', 'event log: the resource column')
     .option('--group-column <name>', 'event log: the group (team) column')
     .option('--lifecycle-column <name>', 'event log: the lifecycle column')
-    .option('-j, --jobs <n>', 'files read at once, on worker threads (default: the cores, at most 4)');
+    .option('-j, --jobs <n>', `files read at once, on worker threads (default: the cores, at most 4; analyze reads less than ${WORKERS_FROM_BYTES / 2 ** 20} MiB of input on one)`);
 }
 
 /** `--jobs`, or the default: how many files are read at once. */

@@ -1,9 +1,10 @@
 // `--jobs 2` reads files on worker threads and gives exactly what one thread gives.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultJobs, threadsFor, WORKERS_FROM_BYTES } from '../../src/cli/read-inputs.js';
 import { SAMPLES } from '../support/samples.js';
 import { run } from './run.js';
 
@@ -50,5 +51,21 @@ describe('analyze on worker threads', () => {
     const { code, err } = await run('analyze', SAMPLES, '--jobs', 'two');
     expect(code).toBe(2);
     expect(err).toContain('--jobs two');
+  });
+});
+
+describe('analyze without --jobs', () => {
+  it('reads on one thread below WORKERS_FROM_BYTES of input and on the default threads from there, and --jobs always wins', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'hr-auto-'));
+    const small = join(folder, 'small.csv');
+    const large = join(folder, 'large.csv');
+    writeFileSync(small, 'a,b\n1,2\n');
+    // sparse: as large as the threshold on paper, no disk used
+    writeFileSync(large, '');
+    truncateSync(large, WORKERS_FROM_BYTES);
+    expect(threadsFor([small], 'auto')).toBe(1);
+    expect(threadsFor([small, large], 'auto')).toBe(defaultJobs());
+    expect(threadsFor([small, large], 1)).toBe(1);
+    expect(threadsFor([small], 3)).toBe(3);
   });
 });

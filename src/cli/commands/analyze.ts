@@ -67,7 +67,8 @@ export function registerAnalyze(program: Command, io: CliIo, setExit: (code: num
       .option('--emit-events <file>', 'also write the normalised event stream (workflows filled in) as NDJSON, for SQL elsewhere'),
   ).action(async (paths: string[], flags: AnalyzeFlags) => {
     const options = await resolveLoadOptions(flags);
-    const jobs = resolveJobs(flags);
+    // without --jobs, the size of the input decides (see WORKERS_FROM_BYTES)
+    const jobs = flags.jobs === undefined ? 'auto' : resolveJobs(flags);
     // every setting is checked before the first file is read: a bad config costs no waiting
     let matrix;
     try {
