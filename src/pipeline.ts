@@ -67,9 +67,20 @@ function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerR
     for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) if (!cited.has(id)) sought.add(id);
   }
   if (sought.size === 0) return cited;
+  // the ids carry the file's path: hashing every one to test it cost half a second at 5M events.
+  // Their last characters (`…:line#n`) are a cheap first test; only ids passing it are hashed
+  const tails = new Set<number>();
+  for (const id of sought) tails.add(tailOf(id));
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
-    if (sought.has(event.id)) cited.set(event.id, event);
+    if (tails.has(tailOf(event.id)) && sought.has(event.id)) cited.set(event.id, event);
   }
   return cited;
+}
+
+/** The length and last eight characters of an id folded into a small integer (no hash of the whole id). */
+function tailOf(id: string): number {
+  let tail = id.length;
+  for (let at = Math.max(0, id.length - 8); at < id.length; at++) tail = (Math.imul(tail, 31) + id.charCodeAt(at)) | 0;
+  return tail;
 }
