@@ -118,13 +118,18 @@ export function correlate(events: HandoffEvent[]): Correlation {
   const eventNodes = new Int32Array(events.length);
   // one list per record, pushed with it: an array filled at scattered indices turns sparse and slow
   const linksSeen: NonNullable<HandoffEvent['links']>[] = [];
+  // the events of one row are neighbours and share their record object: the last record's number
+  // saves a lookup by key for a quarter of the events
+  let lastRecord: HandoffEvent['record'] | undefined;
+  let lastSystem = '';
+  let lastNode = -1;
   // indexed loops over the events here: `entries()` made two objects per event (80 MB at 1M rows)
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
-    const key = recordKey(event);
-    let node = nodeOf.get(key);
+    let node = event.record === lastRecord && event.system === lastSystem ? lastNode : nodeOf.get(recordKey(event));
     let info = node === undefined ? undefined : infos[node];
     if (!info) {
+      const key = recordKey(event);
       info = {
         key,
         system: event.system,
@@ -141,9 +146,13 @@ export function correlate(events: HandoffEvent[]): Correlation {
       linksSeen.push([]);
       nodeOf.set(key, node);
     }
+    lastRecord = event.record;
+    lastSystem = event.system;
+    lastNode = node!;
     eventNodes[position] = node!;
     info.events++;
-    if (event.at > info.last) info.last = event.at;
+    // in time order, the latest event is the last one seen
+    info.last = event.at;
     if (event.links === undefined) continue;
     // a record's events mostly repeat its links: compare the raw ones before making a tag
     const seen = linksSeen[node!]!;
@@ -214,15 +223,17 @@ export function correlate(events: HandoffEvent[]): Correlation {
     }
   }
 
-  const groups = new Map<number, RecordInfo[]>();
-  for (let node = 0; node < infos.length; node++) push(groups, sets.find(node), infos[node]!);
+  // record numbers by root, so that a member's number needs no lookup by key
+  const groups = new Map<number, number[]>();
+  for (let node = 0; node < infos.length; node++) push(groups, sets.find(node), node);
   const workflowOfNode: (string | undefined)[] = new Array(infos.length);
 
   const workflows: Workflow[] = [];
   const workflowOf = new Map<string, string>();
   const unlinkedBySystem = new Map<string, { system: string; type: string; count: number; examples: string[] }>();
-  for (const members of groups.values()) {
-    members.sort((a, b) => (a.key < b.key ? -1 : 1));
+  for (const group of groups.values()) {
+    group.sort((a, b) => (infos[a]!.key < infos[b]!.key ? -1 : 1));
+    const members = group.map((node) => infos[node]!);
     const systems = [...new Set(members.map((m) => m.system))].sort();
     if (systems.length < 2) {
       for (const member of members) {
@@ -237,9 +248,9 @@ export function correlate(events: HandoffEvent[]): Correlation {
     // named after its CRM record when it has one: that is how people refer to the piece of work
     const anchor = members.find((m) => m.systemKind === 'crm') ?? members.find((m) => m.systemKind !== 'integration') ?? members[0]!;
     const id = ['wf:', anchor.key].join('');
-    for (const member of members) {
-      workflowOf.set(member.key, id);
-      workflowOfNode[nodeOf.get(member.key)!] = id;
+    for (const node of group) {
+      workflowOf.set(infos[node]!.key, id);
+      workflowOfNode[node] = id;
     }
     workflows.push({
       id,
