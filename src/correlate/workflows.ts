@@ -154,10 +154,14 @@ export function correlate(events: HandoffEvent[]): Correlation {
     // in time order, the latest event is the last one seen
     info.last = event.at;
     if (event.links === undefined) continue;
-    // a record's events mostly repeat its links: compare the raw ones before making a tag
+    // a record's events mostly repeat its links: compare the raw ones before making a tag (plain
+    // loops: a closure and an iterator per link were most of what correlation allocated)
     const seen = linksSeen[node!]!;
-    for (const link of event.links) {
-      if (seen.some((known) => known.id === link.id && known.system === link.system)) continue;
+    for (let l = 0; l < event.links.length; l++) {
+      const link = event.links[l]!;
+      let known = false;
+      for (let k = 0; k < seen.length && !known; k++) known = seen[k]!.id === link.id && seen[k]!.system === link.system;
+      if (known) continue;
       seen.push(link);
       const tag = [link.system ?? '*', ':', normaliseId(link.system, link.id)].join('');
       if (!info.links.includes(tag)) info.links.push(tag);
@@ -265,15 +269,18 @@ export function correlate(events: HandoffEvent[]): Correlation {
   workflows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // the groups evidence needs (see `takeEventGroups`), made where each event's record number is
   // known: one lookup per record, not one hash of its key per event
+  // each record's list made to its size (its event count is known): grown by push, a list keeps
+  // room for 17 events, and most records have four or five
   const eventsByRecord = new Map<string, HandoffEvent[]>();
-  for (const info of infos) eventsByRecord.set(info.key, []);
-  const recordLists = [...eventsByRecord.values()];
+  const recordLists: HandoffEvent[][] = new Array(infos.length);
+  for (let node = 0; node < infos.length; node++) eventsByRecord.set(infos[node]!.key, (recordLists[node] = new Array<HandoffEvent>(infos[node]!.events)));
+  const filled = new Int32Array(infos.length);
   const eventsByWorkflow = new Map<string, HandoffEvent[]>();
   const workflowListOf: (HandoffEvent[] | undefined)[] = new Array(infos.length);
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
     const node = eventNodes[position]!;
-    recordLists[node]!.push(event);
+    recordLists[node]![filled[node]!++] = event;
     const workflow = workflowOfNode[node];
     if (workflow) event.workflow = workflow;
     if (!event.workflow) continue;
