@@ -342,10 +342,10 @@ function learnFlowEffects(byWorkflow: Map<string, HandoffEvent[]>): Map<string, 
       const at = Date.parse(event.at);
       let nearest: HandoffEvent | undefined;
       let distance = FLOW_EFFECT_MS;
-      for (const [index, run] of runs.entries()) {
+      for (let index = 0; index < runs.length; index++) {
         const d = Math.abs(runTimes[index]! - at);
         if (d <= distance) {
-          nearest = run;
+          nearest = runs[index];
           distance = d;
         }
       }

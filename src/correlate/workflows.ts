@@ -154,14 +154,10 @@ export function correlate(events: HandoffEvent[]): Correlation {
     // in time order, the latest event is the last one seen
     info.last = event.at;
     if (event.links === undefined) continue;
-    // a record's events mostly repeat its links: compare the raw ones before making a tag (plain
-    // loops: a closure and an iterator per link were most of what correlation allocated)
+    // a record's events mostly repeat its links: compare the raw ones before making a tag
     const seen = linksSeen[node!]!;
-    for (let l = 0; l < event.links.length; l++) {
-      const link = event.links[l]!;
-      let known = false;
-      for (let k = 0; k < seen.length && !known; k++) known = seen[k]!.id === link.id && seen[k]!.system === link.system;
-      if (known) continue;
+    for (const link of event.links) {
+      if (seen.some((known) => known.id === link.id && known.system === link.system)) continue;
       seen.push(link);
       const tag = [link.system ?? '*', ':', normaliseId(link.system, link.id)].join('');
       if (!info.links.includes(tag)) info.links.push(tag);
