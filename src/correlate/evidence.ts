@@ -3,7 +3,7 @@
 import type { HandoffEvent } from '../model/index.js';
 import { findTeamHandoffs, recordKey, type TeamHandoff } from './handoffs.js';
 import { canonicalStage, type CanonicalStage, type StageRules } from './stages.js';
-import { takeEventGroups, type Correlation } from './workflows.js';
+import { takeEventGroups, type Correlation, type EventGroups } from './workflows.js';
 
 /** Responsibility moving from one system to another: the first event of a record after the trigger in another system. */
 export interface SystemHandoff {
@@ -119,7 +119,7 @@ const FLOW_EFFECT_MS = 15 * 60_000;
 
 /** Derives every fact the analyzers need, in one pass per kind of fact. */
 export function deriveEvidence(events: readonly HandoffEvent[], correlation: Correlation, options: EvidenceOptions): Evidence {
-  const { byWorkflow, byRecord } = takeEventGroups(correlation, events);
+  const { byWorkflow, eventsOfRecord } = takeEventGroups(correlation, events);
   const syncedFields = findSyncedFields(events);
   const integrationCreates = findIntegrationCreatedTypes(events);
   const actorTeams = inferActorTeams(events, options.teams ?? {});
@@ -128,7 +128,7 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   const pingPongs = findPingPongs(teamHandoffs);
   const systemHandoffs = findSystemHandoffs(byWorkflow);
   const reconciliationCandidates = findReconciliation(events, syncedFields, integrationCreates, actorTeams);
-  const syncFailures = findSyncFailures(events, byWorkflow, byRecord, syncedFields, integrationCreates);
+  const syncFailures = findSyncFailures(events, byWorkflow, eventsOfRecord, syncedFields, integrationCreates);
   const failures = [
     ...syncFailures,
     ...findSilentMisses(systemHandoffs, integrationCreates, syncFailures),
@@ -376,7 +376,7 @@ function effectOf(event: HandoffEvent): string | undefined {
 function findSyncFailures(
   events: readonly HandoffEvent[],
   byWorkflow: Map<string, HandoffEvent[]>,
-  byRecord: Map<string, HandoffEvent[]>,
+  eventsOfRecord: EventGroups['eventsOfRecord'],
   synced: Set<string>,
   integrationCreates: Set<string>,
 ): FailureIncident[] {
@@ -408,7 +408,7 @@ function findSyncFailures(
   // each scope's records' event lists, in order of first event: the same for every incident of the scope
   const scopeRecords = new Map<readonly HandoffEvent[], HandoffEvent[][]>();
   for (const incident of incidents) {
-    const scopeEvents = incident.workflow ? byWorkflow.get(incident.workflow)! : byRecord.get(incident.record)!;
+    const scopeEvents = incident.workflow ? byWorkflow.get(incident.workflow)! : eventsOfRecord(incident.record)!;
     const flowEffects = effects.get(incident.route);
     const doesFlowWork = (event: HandoffEvent): boolean => {
       if (event.systemKind === 'integration') return (event.activity ?? event.record.type) === incident.route;
@@ -459,7 +459,7 @@ function findSyncFailures(
     if (incident.detection) {
       incident.detectionLagHours = hours(incident.at, incident.detection.at);
       let records = scopeRecords.get(scopeEvents);
-      if (!records) scopeRecords.set(scopeEvents, (records = [...new Set(scopeEvents.map(recordKey))].map((key) => byRecord.get(key)!)));
+      if (!records) scopeRecords.set(scopeEvents, (records = [...new Set(scopeEvents.map(recordKey))].map((key) => eventsOfRecord(key)!)));
       const ownerless = ownerlessAt(records, ownerTracked, incident.detection.at);
       if (ownerless !== undefined) incident.ownerlessAtDetection = ownerless;
     }

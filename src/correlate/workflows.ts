@@ -1,10 +1,12 @@
 // Links records of different systems into workflows through the ids they carry for each other.
-import type { HandoffEvent, SystemKind } from '../model/index.js';
+import type { HandoffEvent, RecordLink, SystemKind } from '../model/index.js';
 import { recordKey } from './handoffs.js';
 
 /** One record of one system, with what correlation needs of it. */
 export interface RecordInfo {
   key: string;
+  /** records are numbered from 0 in order of their first event */
+  number: number;
   system: string;
   systemKind: SystemKind;
   type: string;
@@ -42,10 +44,11 @@ export interface Correlation {
   categories: string[];
 }
 
-/** Each workflow's and each record's (by key) events in time order, in order of their first event. */
+/** Each workflow's events in time order, in order of their first event, and each record's by its key. */
 export interface EventGroups {
   byWorkflow: Map<string, HandoffEvent[]>;
-  byRecord: Map<string, HandoffEvent[]>;
+  /** a record's events in time order; undefined for a key no event has */
+  eventsOfRecord(key: string): HandoffEvent[] | undefined;
 }
 
 // `correlate` groups the events as it goes (it knows each event's record number) and keeps the groups
@@ -59,12 +62,13 @@ export function takeEventGroups(correlation: Correlation, events: readonly Hando
     groupsMade.delete(correlation);
     return made;
   }
-  const groups: EventGroups = { byWorkflow: new Map(), byRecord: new Map() };
+  const byWorkflow = new Map<string, HandoffEvent[]>();
+  const byRecord = new Map<string, HandoffEvent[]>();
   for (const event of events) {
-    push(groups.byRecord, recordKey(event), event);
-    if (event.workflow) push(groups.byWorkflow, event.workflow, event);
+    push(byRecord, recordKey(event), event);
+    if (event.workflow) push(byWorkflow, event.workflow, event);
   }
-  return groups;
+  return { byWorkflow, eventsOfRecord: (key) => byRecord.get(key) };
 }
 
 /** More records than this naming one id make it a category rather than a key. */
@@ -112,12 +116,12 @@ class UnionFind {
  * Input: events in time order. Sets `event.workflow` on every event of a linked record.
  */
 export function correlate(events: HandoffEvent[]): Correlation {
-  // records are numbered in order of first event; each event's record number saves a lookup by key later
+  // records are numbered in order of first event; each event's record number saves a lookup by key
+  // later. Maps over every record cost 30 MB each at 5M events (half of it the tables they outgrew),
+  // so the records are found by key in one map, and by number in arrays
   const infos: RecordInfo[] = [];
-  const nodeOf = new Map<string, number>();
+  const records = new Map<string, RecordInfo>();
   const eventNodes = new Int32Array(events.length);
-  // one list per record, pushed with it: an array filled at scattered indices turns sparse and slow
-  const linksSeen: NonNullable<HandoffEvent['links']>[] = [];
   // the events of one row are neighbours and share their record object: the last record's number
   // saves a lookup by key for a quarter of the events
   let lastRecord: HandoffEvent['record'] | undefined;
@@ -126,12 +130,12 @@ export function correlate(events: HandoffEvent[]): Correlation {
   // indexed loops over the events here: `entries()` made two objects per event (80 MB at 1M rows)
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
-    let node = event.record === lastRecord && event.system === lastSystem ? lastNode : nodeOf.get(recordKey(event));
-    let info = node === undefined ? undefined : infos[node];
+    let info = event.record === lastRecord && event.system === lastSystem ? infos[lastNode] : records.get(recordKey(event));
     if (!info) {
       const key = recordKey(event);
       info = {
         key,
+        number: infos.length,
         system: event.system,
         systemKind: event.systemKind,
         type: event.record.type,
@@ -139,48 +143,57 @@ export function correlate(events: HandoffEvent[]): Correlation {
         first: event.at,
         last: event.at,
         events: 0,
-        links: [],
+        links: NO_LINKS,
         firstEvent: event.id,
       };
-      node = infos.push(info) - 1;
-      linksSeen.push([]);
-      nodeOf.set(key, node);
+      infos.push(info);
+      records.set(key, info);
     }
     lastRecord = event.record;
     lastSystem = event.system;
-    lastNode = node!;
-    eventNodes[position] = node!;
+    lastNode = info.number;
+    eventNodes[position] = info.number;
     info.events++;
     // in time order, the latest event is the last one seen
     info.last = event.at;
-    if (event.links === undefined) continue;
-    // a record's events mostly repeat its links: compare the raw ones before making a tag
-    const seen = linksSeen[node!]!;
-    for (const link of event.links) {
-      if (seen.some((known) => known.id === link.id && known.system === link.system)) continue;
-      seen.push(link);
-      const tag = [link.system ?? '*', ':', normaliseId(link.system, link.id)].join('');
-      if (!info.links.includes(tag)) info.links.push(tag);
-    }
   }
 
-  // the run keeps the records: their link lists trimmed to size (grown by push, they keep room for 17)
-  for (const info of infos) if (info.links.length > 0) info.links = info.links.slice();
-  const records = new Map(infos.map((info) => [info.key, info]));
+  // each record's events, in time order, in a list made to its size (grown by push, a list keeps
+  // room for 17 events, and most records have four or five); evidence takes them (`takeEventGroups`)
+  const recordLists: HandoffEvent[][] = new Array(infos.length);
+  for (let node = 0; node < infos.length; node++) recordLists[node] = new Array<HandoffEvent>(infos[node]!.events);
+  const filled = new Int32Array(infos.length);
+  for (let position = 0; position < events.length; position++) {
+    const node = eventNodes[position]!;
+    recordLists[node]![filled[node]!++] = events[position]!;
+  }
 
-  // index records by their own id, per system and across systems; a link naming the record's own
-  // system is another id of the same record (a ServiceNow number beside its sys_id), not a link
-  const bySystemId = new Map<string, number[]>();
-  const byId = new Map<string, number[]>();
-  const index = (system: string, id: string, node: number) => {
-    addOnce(bySystemId, [system, ':', id].join(''), node);
-    addOnce(byId, id, node);
-  };
+  // a record's links, one record at a time: lists kept for every record while the events went by
+  // were 60-90 MB of garbage at 5M events, promoted before it died. A record's events mostly
+  // repeat its links: the raw ones are compared before a tag is made
+  const seen: RecordLink[] = [];
+  const tags: string[] = [];
   for (let node = 0; node < infos.length; node++) {
-    const info = infos[node]!;
-    index(info.system, normaliseId(info.system, info.id), node);
-    for (const tag of info.links) if (tag.startsWith(`${info.system}:`)) index(info.system, tag.slice(info.system.length + 1), node);
+    const list = recordLists[node]!;
+    let seenCount = 0;
+    let tagCount = 0;
+    for (let at = 0; at < list.length; at++) {
+      const links = list[at]!.links;
+      if (links === undefined) continue;
+      for (let n = 0; n < links.length; n++) {
+        const link = links[n]!;
+        if (isSeen(seen, seenCount, link)) continue;
+        seen[seenCount++] = link;
+        const tag = [link.system ?? '*', ':', normaliseId(link.system, link.id)].join('');
+        if (!isTagged(tags, tagCount, tag)) tags[tagCount++] = tag;
+      }
+    }
+    // the run keeps the list: made to its size
+    if (tagCount > 0) infos[node]!.links = tags.slice(0, tagCount);
   }
+  seen.length = 0;
+  tags.length = 0;
+  for (const info of infos) if (info.links === NO_LINKS) info.links = [];
 
   // an id named by very many records is a category (a label, a shared account), not a workflow key
   const namedBy = new Map<string, number>();
@@ -192,6 +205,25 @@ export function correlate(events: HandoffEvent[]): Correlation {
   }
   const categories = new Set([...namedBy].filter(([, count]) => count > MAX_RECORDS_PER_KEY).map(([id]) => id));
 
+  // index records by their own id, when a link names it (a number, or a list when several records
+  // have it: most ids name one record); a link naming the record's own system is another id of the
+  // same record (a ServiceNow number beside its sys_id), not a link
+  const byId = new Map<string, number | number[]>();
+  const index = (id: string, node: number) => {
+    if (!namedBy.has(id)) return;
+    const known = byId.get(id);
+    if (known === undefined) byId.set(id, node);
+    else if (typeof known === 'number') {
+      if (known !== node) byId.set(id, [known, node]);
+    } else if (!known.includes(node)) known.push(node);
+  };
+  for (let node = 0; node < infos.length; node++) {
+    const info = infos[node]!;
+    index(normaliseId(info.system, info.id), node);
+    const own = `${info.system}:`;
+    for (const tag of info.links) if (tag.startsWith(own)) index(tag.slice(own.length), node);
+  }
+
   const sets = new UnionFind();
   for (let node = 0; node < infos.length; node++) sets.add();
   // records of different systems naming the same foreign id belong together even without that record
@@ -199,14 +231,20 @@ export function correlate(events: HandoffEvent[]): Correlation {
   let danglingLinks = 0;
   for (let node = 0; node < infos.length; node++) {
     const info = infos[node]!;
-    // joins this record to the records of other systems in the list; false when there is none
-    const joinOthers = (targets: readonly number[] | undefined): boolean => {
+    // joins this record to the other systems' records that have the id (of `system` only, when
+    // given); false when there is none
+    const join = (target: number, system: string | undefined): boolean => {
+      const targetSystem = infos[target]!.system;
+      if (targetSystem === info.system || (system !== undefined && targetSystem !== system)) return false;
+      sets.union(node, target);
+      return true;
+    };
+    const joinOthers = (id: string, system?: string): boolean => {
+      const targets = byId.get(id);
+      if (targets === undefined) return false;
+      if (typeof targets === 'number') return join(targets, system);
       let joined = false;
-      for (const target of targets ?? []) {
-        if (infos[target]!.system === info.system) continue;
-        sets.union(node, target);
-        joined = true;
-      }
+      for (const target of targets) if (join(target, system)) joined = true;
       return joined;
     };
     for (const tag of info.links) {
@@ -216,22 +254,30 @@ export function correlate(events: HandoffEvent[]): Correlation {
       const id = tag.slice(colon + 1);
       if (categories.has(id)) continue;
       // id shapes are shared between tools (a Linear DEL-12 looks like a Jira key): fall back to the id alone
-      if (!(system !== '*' && joinOthers(bySystemId.get(tag))) && !joinOthers(byId.get(id))) danglingLinks++;
+      if (!(system !== '*' && joinOthers(id, system)) && !joinOthers(id)) danglingLinks++;
       let idNode = idNodes.get(id);
       if (idNode === undefined) idNodes.set(id, (idNode = sets.add()));
       sets.union(node, idNode);
     }
   }
 
-  // record numbers by root, so that a member's number needs no lookup by key
-  const groups = new Map<number, number[]>();
-  for (let node = 0; node < infos.length; node++) push(groups, sets.find(node), node);
+  // record numbers by root, so that a member's number needs no lookup by key. A group's root is its
+  // lowest number, a record's (ids are numbered after the records), so listing the roots in
+  // ascending order lists the groups by their first record
+  const byRoot: (number[] | undefined)[] = new Array(infos.length);
+  const groups: number[][] = [];
+  for (let node = 0; node < infos.length; node++) {
+    const root = sets.find(node);
+    const group = byRoot[root];
+    if (group) group.push(node);
+    else groups.push((byRoot[root] = [node]));
+  }
   const workflowOfNode: (string | undefined)[] = new Array(infos.length);
 
   const workflows: Workflow[] = [];
   const workflowOf = new Map<string, string>();
   const unlinkedBySystem = new Map<string, { system: string; type: string; count: number; examples: string[] }>();
-  for (const group of groups.values()) {
+  for (const group of groups) {
     group.sort((a, b) => (infos[a]!.key < infos[b]!.key ? -1 : 1));
     const members = group.map((node) => infos[node]!);
     const systems = [...new Set(members.map((m) => m.system))].sort();
@@ -263,20 +309,13 @@ export function correlate(events: HandoffEvent[]): Correlation {
     });
   }
   workflows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  // the groups evidence needs (see `takeEventGroups`), made where each event's record number is
-  // known: one lookup per record, not one hash of its key per event
-  // each record's list made to its size (its event count is known): grown by push, a list keeps
-  // room for 17 events, and most records have four or five
-  const eventsByRecord = new Map<string, HandoffEvent[]>();
-  const recordLists: HandoffEvent[][] = new Array(infos.length);
-  for (let node = 0; node < infos.length; node++) eventsByRecord.set(infos[node]!.key, (recordLists[node] = new Array<HandoffEvent>(infos[node]!.events)));
-  const filled = new Int32Array(infos.length);
+  // the workflows' groups, made where each event's record number is known: one lookup per record,
+  // not one hash of its key per event
   const eventsByWorkflow = new Map<string, HandoffEvent[]>();
   const workflowListOf: (HandoffEvent[] | undefined)[] = new Array(infos.length);
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
     const node = eventNodes[position]!;
-    recordLists[node]![filled[node]!++] = event;
     const workflow = workflowOfNode[node];
     if (workflow) event.workflow = workflow;
     if (!event.workflow) continue;
@@ -290,14 +329,27 @@ export function correlate(events: HandoffEvent[]): Correlation {
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
   const correlation = { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort() };
-  groupsMade.set(correlation, { byWorkflow: eventsByWorkflow, byRecord: eventsByRecord });
+  groupsMade.set(correlation, {
+    byWorkflow: eventsByWorkflow,
+    eventsOfRecord: (key) => {
+      const info = records.get(key);
+      return info === undefined ? undefined : recordLists[info.number];
+    },
+  });
   return correlation;
 }
 
-function addOnce<K, V>(map: Map<K, V[]>, key: K, value: V): void {
-  const list = map.get(key);
-  if (!list) map.set(key, [value]);
-  else if (!list.includes(value)) list.push(value);
+/** The links list of a record until its links are read (none read yet). */
+const NO_LINKS: string[] = [];
+
+function isSeen(seen: readonly RecordLink[], count: number, link: RecordLink): boolean {
+  for (let n = 0; n < count; n++) if (seen[n]!.id === link.id && seen[n]!.system === link.system) return true;
+  return false;
+}
+
+function isTagged(tags: readonly string[], count: number, tag: string): boolean {
+  for (let n = 0; n < count; n++) if (tags[n] === tag) return true;
+  return false;
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

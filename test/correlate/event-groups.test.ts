@@ -6,9 +6,11 @@ import { correlate, takeEventGroups, type EventGroups } from '../../src/correlat
 import { loadInputs } from '../../src/ingest/load.js';
 import { SAMPLES } from '../support/samples.js';
 
-/** Each group as its key and its events' ids, in the groups' order. */
-const listed = (groups: Map<string, { id: string }[]>) => [...groups].map(([key, events]) => [key, events.map((e) => e.id)]);
-const both = (groups: EventGroups) => ({ byWorkflow: listed(groups.byWorkflow), byRecord: listed(groups.byRecord) });
+/** Each workflow's group, and each record's (in the order of `records`), as its key and its events' ids. */
+const listed = (groups: EventGroups, records: Iterable<string>) => ({
+  byWorkflow: [...groups.byWorkflow].map(([key, events]) => [key, events.map((e) => e.id)]),
+  byRecord: [...records].map((key) => [key, groups.eventsOfRecord(key)?.map((e) => e.id)]),
+});
 
 describe('takeEventGroups', () => {
   it("hands over correlation's groups once, equal to grouping the events afresh", async () => {
@@ -18,10 +20,11 @@ describe('takeEventGroups', () => {
     const afresh = takeEventGroups(correlation, events);
     expect(afresh).not.toBe(made);
     expect(made.byWorkflow.size).toBe(correlation.workflows.length);
-    expect(made.byRecord.size).toBe(correlation.records.size);
-    expect(both(made)).toEqual(both(afresh));
+    const keys = [...correlation.records.keys()];
+    expect(listed(made, keys)).toEqual(listed(afresh, keys));
+    expect(made.eventsOfRecord('no-such/record/1')).toBeUndefined();
     // every event in its record's group, linked ones in their workflow's
-    expect([...made.byRecord.values()].reduce((n, list) => n + list.length, 0)).toBe(events.length);
+    expect(keys.reduce((n, key) => n + made.eventsOfRecord(key)!.length, 0)).toBe(events.length);
     expect([...made.byWorkflow.values()].reduce((n, list) => n + list.length, 0)).toBe(events.filter((e) => e.workflow).length);
   });
 });
