@@ -127,7 +127,7 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   const teamHandoffs = findTeamHandoffs(events);
   const pingPongs = findPingPongs(teamHandoffs);
   const systemHandoffs = findSystemHandoffs(byWorkflow);
-  const reconciliationCandidates = findReconciliation(events, syncedFields, integrationCreates, actorTeams);
+  const reconciliationCandidates = findReconciliation(events, eventsOfRecord, syncedFields, integrationCreates, actorTeams);
   const syncFailures = findSyncFailures(events, byWorkflow, eventsOfRecord, syncedFields, integrationCreates);
   const failures = [
     ...syncFailures,
@@ -220,19 +220,16 @@ function teamOf(event: HandoffEvent, teams: Map<string, string>): string {
 
 function findReconciliation(
   events: readonly HandoffEvent[],
+  eventsOfRecord: EventGroups['eventsOfRecord'],
   synced: Set<string>,
   integrationCreates: Set<string>,
   teams: Map<string, string>,
 ): ReconciliationEdit[] {
   const edits: ReconciliationEdit[] = [];
-  // fields a person fills while creating a record are part of the creation, not separate corrections
-  const creations = new Map<string, HandoffEvent>();
-  for (let position = 0; position < events.length; position++) {
-    const event = events[position]!;
-    if (event.kind === 'created') creations.set(recordKey(event), event);
-  }
+  // fields a person fills while creating a record are part of the creation, not separate corrections;
+  // the record's last creation is found in its own events (a map of every record's cost 30 MB at 5M)
   const atCreation = (event: HandoffEvent) => {
-    const created = creations.get(recordKey(event));
+    const created = lastCreation(eventsOfRecord(recordKey(event)));
     // exports name one person differently (ServiceNow's list shows names, its audit user ids): any person will do
     return created !== undefined && isPerson(created.actor) && Math.abs(Date.parse(event.at) - Date.parse(created.at)) <= 60_000;
   };
@@ -248,6 +245,12 @@ function findReconciliation(
     }
   }
   return edits;
+}
+
+function lastCreation(events: readonly HandoffEvent[] | undefined): HandoffEvent | undefined {
+  if (events === undefined) return undefined;
+  for (let at = events.length - 1; at >= 0; at--) if (events[at]!.kind === 'created') return events[at];
+  return undefined;
 }
 
 function findPingPongs(handoffs: readonly TeamHandoff[]): { first: TeamHandoff; back: TeamHandoff }[] {
