@@ -18,6 +18,8 @@ export interface RecordInfo {
   links: string[];
   /** the first event of the record, for citing it */
   firstEvent: string;
+  /** the workflow the record belongs to; undefined when it joined no record of another system */
+  workflow: string | undefined;
 }
 
 /** Records of several systems that belong to one piece of work (a deal, its ticket, its issue, their syncs). */
@@ -34,8 +36,6 @@ export interface Workflow {
 export interface Correlation {
   records: Map<string, RecordInfo>;
   workflows: Workflow[];
-  /** record key → workflow id */
-  workflowOf: Map<string, string>;
   /** records that joined no record of another system, by system */
   unlinked: { system: string; type: string; count: number; examples: string[] }[];
   /** links that named an id no record in the inputs has */
@@ -145,6 +145,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
         events: 0,
         links: NO_LINKS,
         firstEvent: event.id,
+        workflow: undefined,
       };
       infos.push(info);
       records.set(key, info);
@@ -272,10 +273,8 @@ export function correlate(events: HandoffEvent[]): Correlation {
     if (group) group.push(node);
     else groups.push((byRoot[root] = [node]));
   }
-  const workflowOfNode: (string | undefined)[] = new Array(infos.length);
 
   const workflows: Workflow[] = [];
-  const workflowOf = new Map<string, string>();
   const unlinkedBySystem = new Map<string, { system: string; type: string; count: number; examples: string[] }>();
   for (const group of groups) {
     group.sort((a, b) => (infos[a]!.key < infos[b]!.key ? -1 : 1));
@@ -294,10 +293,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
     // named after its CRM record when it has one: that is how people refer to the piece of work
     const anchor = members.find((m) => m.systemKind === 'crm') ?? members.find((m) => m.systemKind !== 'integration') ?? members[0]!;
     const id = ['wf:', anchor.key].join('');
-    for (const node of group) {
-      workflowOf.set(infos[node]!.key, id);
-      workflowOfNode[node] = id;
-    }
+    for (const member of members) member.workflow = id;
     workflows.push({
       id,
       records: members.map((m) => m.key),
@@ -316,7 +312,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
     const node = eventNodes[position]!;
-    const workflow = workflowOfNode[node];
+    const workflow = infos[node]!.workflow;
     if (workflow) event.workflow = workflow;
     if (!event.workflow) continue;
     let list = event.workflow === workflow ? workflowListOf[node] : undefined;
@@ -328,7 +324,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
     list.push(event);
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
-  const correlation = { records, workflows, workflowOf, unlinked, danglingLinks, categories: [...categories].sort() };
+  const correlation = { records, workflows, unlinked, danglingLinks, categories: [...categories].sort() };
   groupsMade.set(correlation, {
     byWorkflow: eventsByWorkflow,
     eventsOfRecord: (key) => {

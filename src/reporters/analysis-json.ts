@@ -144,7 +144,7 @@ export function buildAnalysis({ run, files, scorecard }: ReportInput): Analysis 
     correlation: {
       records: run.correlation.records.size,
       workflows: run.correlation.workflows.length,
-      linkedRecords: run.correlation.workflowOf.size,
+      linkedRecords: run.correlation.workflows.reduce((count, workflow) => count + workflow.records.length, 0),
       unlinkedRecords: run.correlation.unlinked.reduce((s, u) => s + u.count, 0),
       unlinked: run.correlation.unlinked,
       danglingLinks: run.correlation.danglingLinks,
