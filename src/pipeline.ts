@@ -45,7 +45,7 @@ export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions =
   // one definition of the weeks handoffs were flowing, shared by every weekly figure and the scope
   const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
   const active = activeWeeks(countPerWeek(runs.map((e) => e.at), weeks));
-  const input: AnalysisInput = { events, correlation, evidence, window, weeks, activeWeeks: active };
+  const input: AnalysisInput = { events, correlation, evidence, window, weeks, activeWeeks: active, runs };
   const results = runAnalyzers(input, options.analyzers);
   return { window, weeks, activeWeeks: active, correlation, evidence, results, events, cited: indexCited(events, results, evidence) };
 }

@@ -67,6 +67,8 @@ export interface AnalysisInput {
   weeks: readonly string[];
   /** weeks carrying at least half the median weekly volume of ended integration runs (all weeks when there are none) */
   activeWeeks: ReadonlySet<string>;
+  /** the integration runs that ended (succeeded or failed), in time order */
+  runs: readonly HandoffEvent[];
 }
 
 export interface AnalyzerContext<O> {

@@ -16,9 +16,8 @@ export default defineAnalyzer({
     minSample: 4,
   },
   options: z.object({}),
-  analyze({ evidence, events, weeks, activeWeeks: active }, ctx) {
+  analyze({ evidence, runs, weeks, activeWeeks: active }, ctx) {
     const failures = evidence.failures.filter((f) => (HANDOFF_FAILURE_CLASSES as readonly string[]).includes(f.class));
-    const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
     const failedRuns = runs.filter((e) => e.kind === 'sync-failed');
     const runsPerWeek = countPerWeek(runs.map((e) => e.at), weeks);
     const allWeeks = countPerWeek(failures.map((f) => f.at), weeks);

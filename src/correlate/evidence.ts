@@ -156,7 +156,8 @@ export function deriveEvidence(events: readonly HandoffEvent[], correlation: Cor
   };
 }
 
-function fieldKey(event: HandoffEvent): string {
+/** A field as `syncedFields` names it: `system/record type/field`. */
+export function fieldKey(event: HandoffEvent): string {
   return `${event.system}/${event.record.type}/${event.field}`;
 }
 

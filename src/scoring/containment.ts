@@ -3,7 +3,7 @@
 import { countPerWeek, pushTo } from '../analyzers/collect.js';
 import { median, quantile, round } from '../analyzers/stats.js';
 import { HANDOFF_FAILURE_CLASSES } from '../analyzers/failure-frequency.js';
-import { isPerson } from '../correlate/evidence.js';
+import { fieldKey, isPerson } from '../correlate/evidence.js';
 import type { AnalysisRun } from '../pipeline.js';
 import type { AxisScore } from './score.js';
 
@@ -97,7 +97,7 @@ export function planContainment(run: AnalysisRun, axes: readonly AxisScore[]): C
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
     if (event.kind !== 'field-changed' || !event.field) continue;
-    const key = `${event.system}/${event.record.type}/${event.field}`;
+    const key = fieldKey(event);
     if (!synced.has(key)) continue;
     const entry = writers.get(key) ?? { integration: 0, people: 0, teams: new Set<string>() };
     if (event.actor.type === 'integration') entry.integration++;
