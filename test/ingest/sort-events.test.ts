@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectors } from '../../connectors/index.js';
-import { compareEvents, loadInputs, sortEvents } from '../../src/ingest/load.js';
+import { compareEvents, instantMillis, loadInputs, sortEvents } from '../../src/ingest/load.js';
 import { SAMPLES } from '../support/samples.js';
 
 describe('sortEvents', () => {
@@ -18,5 +18,39 @@ describe('sortEvents', () => {
     expect(sortEvents(reversed).map((e) => e.id)).toEqual(expected);
     expect(sortEvents(shuffled).map((e) => e.id)).toEqual(expected);
     expect(sortEvents(reversed)).toHaveLength(events.length);
+  });
+});
+
+describe('instantMillis', () => {
+  it('reads an instant as Date.parse does: 20,000 seeded instants from year 0 to 9999, leap days and month ends included', () => {
+    let state = 0x2545f491;
+    const next = () => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) / 2 ** 32;
+    };
+    const ms = Date.UTC(10000, 0, 1) - Date.UTC(0, 0, 1);
+    const texts = Array.from({ length: 20_000 }, () => new Date(Date.UTC(0, 0, 1) + Math.floor(next() * ms)).toISOString());
+    texts.push('1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2000-02-29T12:00:00.000Z', '2024-02-29T23:59:59.999Z', '2026-12-31T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z');
+    for (const text of texts) expect([text, instantMillis(text)]).toEqual([text, Date.parse(text)]);
+  });
+
+  it('leaves to Date.parse any other text, and fields outside the calendar', () => {
+    for (const text of ['2026-02-30T00:00:00.000Z', '2100-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-01T23:59:60.000Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000+00:00', '+010000-01-01T00:00:00.000Z', '2026-0a-01T00:00:00.000Z', '']) {
+      expect([text, instantMillis(text)]).toEqual([text, undefined]);
+    }
+  });
+
+  it('orders by time, then as compareEvents does, when some instant is in another format', async () => {
+    const { events } = await loadInputs([join(SAMPLES, 'kestrel-borderline', 'exports')], connectors);
+    // the same instant written without milliseconds: equal as a time, ordered after as a text
+    const odd = events.map((e, i) => (i % 5 === 0 ? { ...e, at: e.at.replace('.000Z', 'Z') } : e));
+    expect(odd.filter((e) => !/\.\d{3}Z$/.test(e.at)).length).toBeGreaterThan(1000);
+    const expected = odd
+      .slice()
+      .sort((a, b) => Date.parse(a.at) - Date.parse(b.at) || compareEvents(a, b))
+      .map((e) => e.id);
+    expect(sortEvents(odd.slice().reverse()).map((e) => e.id)).toEqual(expected);
   });
 });
