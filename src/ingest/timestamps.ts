@@ -90,6 +90,8 @@ export function inferDateOrder(samples: Iterable<string>): DateOrder {
 }
 
 function readWall(value: string, order: DateOrder): Wall | 'ambiguous' | undefined {
+  const plain = readPlainIso(value);
+  if (plain !== undefined) return plain;
   let m = ISO.exec(value);
   if (m) {
     return {
@@ -156,6 +158,63 @@ function readWall(value: string, order: DateOrder): Wall | 'ambiguous' | undefin
   return undefined;
 }
 
+const ZERO = 48;
+const DASH = 45;
+const COLON = 58;
+
+/**
+ * The commonest shape `ISO` takes, `YYYY-MM-DD[T ]HH:mm:ss[.fraction][Z]` (ServiceNow, Zendesk,
+ * Workato, Jira's REST API), read digit by digit: the regular expression's match and its nine
+ * strings cost about 250 ns a timestamp, 3 % of reading the 5M bench sets. Undefined for anything
+ * else, which `ISO` and the others then read; where both read a text, they read it alike (a test
+ * compares them).
+ */
+function readPlainIso(value: string): Wall | undefined {
+  const length = value.length;
+  if (length < 19 || value.charCodeAt(4) !== DASH || value.charCodeAt(7) !== DASH || value.charCodeAt(13) !== COLON || value.charCodeAt(16) !== COLON) return undefined;
+  const separator = value.charCodeAt(10);
+  if (separator !== 0x54 && separator !== 0x74 && separator !== 0x20) return undefined; // T, t or a space
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  const hour = digitsAt(value, 11, 2);
+  const minute = digitsAt(value, 14, 2);
+  const second = digitsAt(value, 17, 2);
+  if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) return undefined;
+  let at = 19;
+  let ms = 0;
+  const mark = value.charCodeAt(at);
+  if (mark === 0x2e || mark === 0x2c) {
+    // a fraction of any length; its first three digits are the milliseconds
+    const start = ++at;
+    while (at < length && isDigit(value.charCodeAt(at))) at++;
+    if (at === start) return undefined;
+    for (let place = 0; place < 3; place++) ms = ms * 10 + (start + place < at ? value.charCodeAt(start + place) - ZERO : 0);
+  }
+  let offset: number | undefined;
+  if (at < length) {
+    const zone = value.charCodeAt(at);
+    if ((zone !== 0x5a && zone !== 0x7a) || at + 1 !== length) return undefined; // Z or z, and nothing after it
+    offset = 0;
+  }
+  return { year, month, day, hour, minute, second, ms, offset };
+}
+
+function isDigit(code: number): boolean {
+  return code >= ZERO && code <= ZERO + 9;
+}
+
+/** The number `length` digits at `from` write; -1 when any is not a digit. */
+function digitsAt(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let at = from; at < from + length; at++) {
+    const code = text.charCodeAt(at);
+    if (!isDigit(code)) return -1;
+    value = value * 10 + code - ZERO;
+  }
+  return value;
+}
+
 function parseOffset(text: string): number {
   if (text.toUpperCase() === 'Z') return 0;
   const sign = text.startsWith('-') ? -1 : 1;
@@ -193,15 +252,18 @@ function isValidWall(w: Wall): boolean {
   return true;
 }
 
-// Offsets change at most a few times a year, so one look-up per zone and hour is plenty.
-const offsetCache = new Map<string, number>();
+// Offsets change at most a few times a year, so one look-up per zone and hour is plenty. By zone,
+// then by hour number: a key string built per look-up (two a timestamp) cost more than the look-ups
+const offsetCache = new Map<string, Map<number, number>>();
 
 function offsetMinutes(zone: string, utcMillis: number): number {
-  const key = `${zone}@${Math.floor(utcMillis / 3_600_000)}`;
-  let offset = offsetCache.get(key);
+  let byHour = offsetCache.get(zone);
+  if (byHour === undefined) offsetCache.set(zone, (byHour = new Map()));
+  const hour = Math.floor(utcMillis / 3_600_000);
+  let offset = byHour.get(hour);
   if (offset === undefined) {
     offset = tzOffset(zone, new Date(utcMillis));
-    offsetCache.set(key, offset);
+    byHour.set(hour, offset);
   }
   return offset;
 }
