@@ -306,8 +306,13 @@ function eventBuilder(connector: string, file: string) {
     strings.set(kept, kept);
     return kept;
   };
+  // the last actor and record made or found: the events of a row, and often the next rows, have the
+  // same ones, and comparing with them costs less than hashing a fresh cell to look it up
+  let lastActor: HandoffEvent['actor'] | undefined;
+  let lastRecord: HandoffEvent['record'] | undefined;
   // the maps are keyed by the kept copies too: a key sliced from a chunk would pin the chunk
   const actorOf = ({ type, id, name }: HandoffEvent['actor']): HandoffEvent['actor'] => {
+    if (lastActor !== undefined && lastActor.id === id && lastActor.type === type && lastActor.name === name) return lastActor;
     let byId = actors.get(type);
     if (!byId) actors.set(type, (byId = new Map()));
     let byName = byId.get(id);
@@ -317,9 +322,10 @@ function eventBuilder(connector: string, file: string) {
       actor = name === undefined ? { id: own(id), type } : { id: own(id), name: own(name), type };
       byName.set(actor.name, actor);
     }
-    return actor;
+    return (lastActor = actor);
   };
   const recordOf = ({ type, id }: HandoffEvent['record']): HandoffEvent['record'] => {
+    if (lastRecord !== undefined && lastRecord.id === id && lastRecord.type === type) return lastRecord;
     let byId = records.get(type);
     if (!byId) records.set(type, (byId = new Map()));
     let record = byId.get(id);
@@ -327,7 +333,7 @@ function eventBuilder(connector: string, file: string) {
       record = { type: share(type), id: own(id) };
       byId.set(record.id, record);
     }
-    return record;
+    return (lastRecord = record);
   };
   // the events of one row share its source (a row makes 1.3 events on the bench sets)
   let lastSource: HandoffEvent['source'] | undefined;
