@@ -5,6 +5,7 @@ import type { HandoffEvent, Issue } from '../model/index.js';
 import type { Connector, ConnectorOptions } from './connector.js';
 import { formatOf, readFile, type FileResult } from './run-connector.js';
 import { fileSource } from './source.js';
+import { instantMillis } from './timestamps.js';
 
 export interface LoadResult {
   files: FileResult[];
@@ -151,53 +152,6 @@ function fileRanks(events: readonly HandoffEvent[]): Int32Array {
 
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-const DIGIT_0 = 48;
-
-/**
- * `Date.parse` of an instant in the one format events carry (`2026-01-05T15:16:27.000Z`), read
- * digit by digit: `Date.parse` cost 200 ns an event. Undefined for any other text and for fields
- * outside the calendar (`Date.parse` reads some of those its own way: 30 February as 2 March,
- * 24:00 as the next midnight), so the caller falls back to `Date.parse`.
- */
-export function instantMillis(at: string): number | undefined {
-  if (at.length !== 24 || at.charCodeAt(4) !== 45 || at.charCodeAt(7) !== 45 || at.charCodeAt(10) !== 84 || at.charCodeAt(13) !== 58 || at.charCodeAt(16) !== 58 || at.charCodeAt(19) !== 46 || at.charCodeAt(23) !== 90) return undefined;
-  const year = digits(at, 0, 4);
-  const month = digits(at, 5, 2);
-  const day = digits(at, 8, 2);
-  const hour = digits(at, 11, 2);
-  const minute = digits(at, 14, 2);
-  const second = digits(at, 17, 2);
-  const ms = digits(at, 20, 3);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || ms < 0) return undefined;
-  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000 + ms;
-}
-
-/** The number written in `length` decimal digits at `from`; -1 when any is not a digit. */
-function digits(text: string, from: number, length: number): number {
-  let value = 0;
-  for (let at = from; at < from + length; at++) {
-    const digit = text.charCodeAt(at) - DIGIT_0;
-    if (digit < 0 || digit > 9) return -1;
-    value = value * 10 + digit;
-  }
-  return value;
-}
-
-function daysIn(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-
-/** Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's `days_from_civil`). */
-function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yearOfEra = y - era * 400;
-  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
-  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** Time order, ties broken by file and line so the order never depends on reading order. */

@@ -215,6 +215,20 @@ function digitsAt(text: string, from: number, length: number): number {
   return value;
 }
 
+/**
+ * `Date.parse` of an instant in the one format events carry (`2026-01-05T15:16:27.000Z`), read by
+ * `readPlainIso`: `Date.parse` cost 200 ns an event in the event sort. Undefined for any other text,
+ * years before 100, and fields outside the calendar (`Date.parse` reads some of those its own way:
+ * 30 February as 2 March, 24:00 as the next midnight), so the caller falls back to `Date.parse`.
+ */
+export function instantMillis(at: string): number | undefined {
+  if (at.length !== 24 || at.charCodeAt(10) !== 0x54 || at.charCodeAt(19) !== 0x2e || at.charCodeAt(23) !== 0x5a) return undefined;
+  const wall = readPlainIso(at);
+  // Date.UTC reads years 0-99 as 1900-1999
+  if (wall === undefined || wall.year < 100 || !isValidWall(wall)) return undefined;
+  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+}
+
 function parseOffset(text: string): number {
   if (text.toUpperCase() === 'Z') return 0;
   const sign = text.startsWith('-') ? -1 : 1;
