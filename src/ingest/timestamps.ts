@@ -51,7 +51,7 @@ export function parseTimestamp(text: string, options: TimestampOptions = {}): Ti
   const wall = readWall(value, options.dateOrder ?? 'auto');
   if (wall === 'ambiguous') return { ok: false, reason: 'ambiguous' };
   if (!wall || !isValidWall(wall)) return { ok: false, reason: 'invalid' };
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  const naive = wallMillis(wall);
   if (wall.offset !== undefined) return { ok: true, at: toInstant(naive - wall.offset * 60_000), zoned: true };
   const zone = options.timeZone ?? 'UTC';
   const utc = wallToUtc(naive, zone);
@@ -217,16 +217,21 @@ function digitsAt(text: string, from: number, length: number): number {
 
 /**
  * `Date.parse` of an instant in the one format events carry (`2026-01-05T15:16:27.000Z`), read by
- * `readPlainIso`: `Date.parse` cost 200 ns an event in the event sort. Undefined for any other text,
- * years before 100, and fields outside the calendar (`Date.parse` reads some of those its own way:
+ * `readPlainIso`: `Date.parse` cost 200 ns an event in the event sort. Undefined for any other text
+ * and for fields outside the calendar (`Date.parse` reads some of those its own way:
  * 30 February as 2 March, 24:00 as the next midnight), so the caller falls back to `Date.parse`.
  */
 export function instantMillis(at: string): number | undefined {
   if (at.length !== 24 || at.charCodeAt(10) !== 0x54 || at.charCodeAt(19) !== 0x2e || at.charCodeAt(23) !== 0x5a) return undefined;
   const wall = readPlainIso(at);
-  // Date.UTC reads years 0-99 as 1900-1999
-  if (wall === undefined || wall.year < 100 || !isValidWall(wall)) return undefined;
-  return Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second, wall.ms);
+  return wall === undefined || !isValidWall(wall) ? undefined : wallMillis(wall);
+}
+
+/** The wall-clock fields as UTC milliseconds. */
+function wallMillis(w: Wall): number {
+  const ms = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second, w.ms);
+  // Date.UTC reads years 0-99 as 1900-1999: a four-digit 0050 is the year 50
+  return w.year < 100 ? new Date(ms).setUTCFullYear(w.year) : ms;
 }
 
 function parseOffset(text: string): number {

@@ -23,7 +23,7 @@ describe('sortEvents', () => {
 });
 
 describe('instantMillis', () => {
-  it('reads an instant as Date.parse does: 20,000 seeded instants from year 100 to 9999, leap days and month ends included', () => {
+  it('reads an instant as Date.parse does: 20,000 seeded instants from year 0 to 9999, leap days and month ends included', () => {
     let state = 0x2545f491;
     const next = () => {
       state ^= state << 13;
@@ -31,16 +31,15 @@ describe('instantMillis', () => {
       state ^= state << 5;
       return (state >>> 0) / 2 ** 32;
     };
-    const from = Date.parse('0100-01-01T00:00:00.000Z');
+    const from = Date.parse('0000-01-01T00:00:00.000Z');
     const ms = Date.parse('9999-12-31T23:59:59.999Z') - from;
     const texts = Array.from({ length: 20_000 }, () => new Date(from + Math.floor(next() * ms)).toISOString());
-    texts.push('1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2000-02-29T12:00:00.000Z', '2024-02-29T23:59:59.999Z', '2026-12-31T23:59:59.999Z', '0100-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z');
+    texts.push('1970-01-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '2000-02-29T12:00:00.000Z', '2024-02-29T23:59:59.999Z', '2026-12-31T23:59:59.999Z', '0000-01-01T00:00:00.000Z', '0099-12-31T23:59:59.999Z', '0100-03-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z');
     for (const text of texts) expect([text, instantMillis(text)]).toEqual([text, Date.parse(text)]);
   });
 
   it('leaves to Date.parse any other text, and fields outside the calendar', () => {
-    // years before 100 too (Date.UTC, which does the arithmetic, reads them as 19xx)
-    for (const text of ['0000-01-01T00:00:00.000Z', '0099-12-31T23:59:59.999Z', '2026-02-30T00:00:00.000Z', '2100-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-01T23:59:60.000Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000+00:00', '+010000-01-01T00:00:00.000Z', '2026-0a-01T00:00:00.000Z', '']) {
+    for (const text of ['2026-02-30T00:00:00.000Z', '2100-02-29T00:00:00.000Z', '2026-04-31T00:00:00.000Z', '2026-01-01T24:00:00.000Z', '2026-13-01T00:00:00.000Z', '2026-01-00T00:00:00.000Z', '2026-01-01T23:59:60.000Z', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00.000+00:00', '+010000-01-01T00:00:00.000Z', '2026-0a-01T00:00:00.000Z', '']) {
       expect([text, instantMillis(text)]).toEqual([text, undefined]);
     }
   });

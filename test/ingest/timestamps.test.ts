@@ -135,4 +135,10 @@ describe('the plain ISO shape', () => {
     expect(parseTimestamp('2026-01-05T15:16:27.000+0100')).toEqual({ ok: true, at: '2026-01-05T14:16:27.000Z', zoned: true });
     expect(parseTimestamp('2026-01-05T15:16:27.Z')).toEqual({ ok: false, reason: 'invalid' });
   });
+
+  it('reads a four-digit year below 100 as that year, not as 19xx (which Date.UTC would make of it)', () => {
+    expect(parseTimestamp('0050-03-01T12:00:00Z')).toEqual({ ok: true, at: '0050-03-01T12:00:00.000Z', zoned: true });
+    expect(parseTimestamp('0099-12-31 23:59:59')).toEqual({ ok: true, at: '0099-12-31T23:59:59.000Z', zoned: false });
+    expect(parseTimestamp('0004-02-29T00:00:00Z')).toEqual({ ok: true, at: '0004-02-29T00:00:00.000Z', zoned: true });
+  });
 });
