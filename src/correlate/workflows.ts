@@ -190,11 +190,10 @@ export function correlate(events: HandoffEvent[]): Correlation {
       }
     }
     // the run keeps the list: made to its size
-    if (tagCount > 0) infos[node]!.links = tags.slice(0, tagCount);
+    infos[node]!.links = tags.slice(0, tagCount);
   }
   seen.length = 0;
   tags.length = 0;
-  for (const info of infos) if (info.links === NO_LINKS) info.links = [];
 
   // an id named by very many records is a category (a label, a shared account), not a workflow key
   const namedBy = new Map<string, number>();
@@ -335,7 +334,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
   return correlation;
 }
 
-/** The links list of a record until its links are read (none read yet). */
+/** A record's links until they are read, one record at a time (not a list per record to throw away). */
 const NO_LINKS: string[] = [];
 
 function isSeen(seen: readonly RecordLink[], count: number, link: RecordLink): boolean {

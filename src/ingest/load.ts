@@ -159,7 +159,7 @@ export function compareEvents(a: HandoffEvent, b: HandoffEvent): number {
   if (a.at !== b.at) return a.at < b.at ? -1 : 1;
   if (a.source.file !== b.source.file) return a.source.file < b.source.file ? -1 : 1;
   if (a.source.line !== b.source.line) return a.source.line - b.source.line;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareIds(a.id, b.id);
 }
 
 function describeError(error: unknown): string {
