@@ -10,22 +10,40 @@ export interface TeamHandoff {
   toEvent: HandoffEvent;
 }
 
-/** The key made for a record object, kept on the object itself under a symbol no output sees. */
-const KEY = Symbol('recordKey');
-type Keyed = HandoffEvent['record'] & { [KEY]?: { system: string; key: string } };
+/**
+ * What a record object carries for the pipeline, under a symbol no output sees: its key, and the
+ * number correlation gave it (valid while `pass` is that correlation's).
+ */
+export interface RecordTag {
+  system: string;
+  key: string;
+  pass: number;
+  number: number;
+}
+const TAG = Symbol('recordTag');
+type Tagged = HandoffEvent['record'] & { [TAG]?: RecordTag };
+
+/**
+ * The tag of the event's record, made on first use; undefined for a record object that cannot take
+ * one (frozen) or that another system's events share.
+ */
+export function recordTag(event: HandoffEvent): RecordTag | undefined {
+  // the pipeline asks for the key a dozen times per event, and events of one record share the
+  // record object (see `eventBuilder` in ingest): a property read instead of a fresh string (a fifth
+  // of correlation's time at 1M) or a WeakMap lookup (1.4 s of a 5M company's analysis)
+  const record = event.record as Tagged;
+  const known = record[TAG];
+  if (known !== undefined) return known.system === event.system ? known : undefined;
+  if (!Object.isExtensible(record)) return undefined;
+  const tag: RecordTag = { system: event.system, key: [event.system, '/', record.type, '/', record.id].join(''), pass: 0, number: -1 };
+  // not enumerable: JSON, spreads, zod and equality checks see the record as it was
+  Object.defineProperty(record, TAG, { value: tag });
+  return tag;
+}
 
 /** Key that identifies a record across its events. */
 export function recordKey(event: HandoffEvent): string {
-  // the pipeline asks for it a dozen times per event, and events of one record share the record
-  // object (see `eventBuilder` in ingest): a property read instead of a fresh string (a fifth of
-  // correlation's time at 1M) or a WeakMap lookup (1.4 s of a 5M company's analysis)
-  const record = event.record as Keyed;
-  const known = record[KEY];
-  if (known !== undefined && known.system === event.system) return known.key;
-  const key = [event.system, '/', record.type, '/', record.id].join('');
-  // not enumerable: JSON, spreads, zod and equality checks see the record as it was
-  if (known === undefined && Object.isExtensible(record)) Object.defineProperty(record, KEY, { value: { system: event.system, key } });
-  return key;
+  return recordTag(event)?.key ?? [event.system, '/', event.record.type, '/', event.record.id].join('');
 }
 
 /**

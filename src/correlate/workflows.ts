@@ -1,6 +1,6 @@
 // Links records of different systems into workflows through the ids they carry for each other.
 import type { HandoffEvent, RecordLink, SystemKind } from '../model/index.js';
-import { recordKey } from './handoffs.js';
+import { recordKey, recordTag } from './handoffs.js';
 
 /** One record of one system, with what correlation needs of it. */
 export interface RecordInfo {
@@ -71,6 +71,9 @@ export function takeEventGroups(correlation: Correlation, events: readonly Hando
   return { byWorkflow, eventsOfRecord: (key) => byRecord.get(key) };
 }
 
+/** Numbers each `correlate` call, so that a record's tag tells whose number it carries. */
+let passes = 0;
+
 /** More records than this naming one id make it a category rather than a key. */
 const MAX_RECORDS_PER_KEY = 100;
 
@@ -85,10 +88,10 @@ function normaliseId(system: string | undefined, id: string): string {
 
 /** Union-find over numbered nodes: records first, then the foreign ids records name. */
 class UnionFind {
-  private parent: number[] = [];
-  add(): number {
-    this.parent.push(this.parent.length);
-    return this.parent.length - 1;
+  private parent: Int32Array;
+  constructor(size: number) {
+    this.parent = new Int32Array(size);
+    for (let node = 0; node < size; node++) this.parent[node] = node;
   }
   find(node: number): number {
     const parent = this.parent;
@@ -122,37 +125,40 @@ export function correlate(events: HandoffEvent[]): Correlation {
   const infos: RecordInfo[] = [];
   const records = new Map<string, RecordInfo>();
   const eventNodes = new Int32Array(events.length);
-  // the events of one row are neighbours and share their record object: the last record's number
-  // saves a lookup by key for a quarter of the events
-  let lastRecord: HandoffEvent['record'] | undefined;
-  let lastSystem = '';
-  let lastNode = -1;
+  // the events of one file share a record object, which carries the record's number for this pass
+  // (`recordTag`): a property read instead of a lookup by key (a sixth of correlation's time at 5M)
+  const pass = ++passes;
   // indexed loops over the events here: `entries()` made two objects per event (80 MB at 1M rows)
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
-    let info = event.record === lastRecord && event.system === lastSystem ? infos[lastNode] : records.get(recordKey(event));
+    const tag = recordTag(event);
+    let info = tag !== undefined && tag.pass === pass ? infos[tag.number] : undefined;
     if (!info) {
-      const key = recordKey(event);
-      info = {
-        key,
-        number: infos.length,
-        system: event.system,
-        systemKind: event.systemKind,
-        type: event.record.type,
-        id: event.record.id,
-        first: event.at,
-        last: event.at,
-        events: 0,
-        links: NO_LINKS,
-        firstEvent: event.id,
-        workflow: undefined,
-      };
-      infos.push(info);
-      records.set(key, info);
+      const key = tag?.key ?? recordKey(event);
+      info = records.get(key);
+      if (!info) {
+        info = {
+          key,
+          number: infos.length,
+          system: event.system,
+          systemKind: event.systemKind,
+          type: event.record.type,
+          id: event.record.id,
+          first: event.at,
+          last: event.at,
+          events: 0,
+          links: NO_LINKS,
+          firstEvent: event.id,
+          workflow: undefined,
+        };
+        infos.push(info);
+        records.set(key, info);
+      }
+      if (tag !== undefined) {
+        tag.pass = pass;
+        tag.number = info.number;
+      }
     }
-    lastRecord = event.record;
-    lastSystem = event.system;
-    lastNode = info.number;
     eventNodes[position] = info.number;
     info.events++;
     // in time order, the latest event is the last one seen
@@ -195,41 +201,61 @@ export function correlate(events: HandoffEvent[]): Correlation {
   seen.length = 0;
   tags.length = 0;
 
-  // an id named by very many records is a category (a label, a shared account), not a workflow key
-  const namedBy = new Map<string, number>();
-  for (const info of infos) {
-    for (const tag of info.links) {
+  // every id the links name, numbered, and each link's number in one flat list (records in order,
+  // each record's links in order), so that the passes below neither slice nor hash a tag again:
+  // three maps over these ids (how many records name each, who has it, its node) were 60 MB of
+  // garbage at 5M events, promoted before it died
+  let linkCount = 0;
+  for (let node = 0; node < infos.length; node++) linkCount += infos[node]!.links.length;
+  const linkIds = new Int32Array(linkCount);
+  const ids = new Map<string, number>();
+  const namedBy: number[] = [];
+  for (let node = 0, at = 0; node < infos.length; node++) {
+    for (const tag of infos[node]!.links) {
       const id = tag.slice(tag.indexOf(':') + 1);
-      namedBy.set(id, (namedBy.get(id) ?? 0) + 1);
+      let number = ids.get(id);
+      if (number === undefined) {
+        ids.set(id, (number = namedBy.length));
+        namedBy.push(0);
+      }
+      namedBy[number]!++;
+      linkIds[at++] = number;
     }
   }
-  const categories = new Set([...namedBy].filter(([, count]) => count > MAX_RECORDS_PER_KEY).map(([id]) => id));
+  // an id named by very many records is a category (a label, a shared account), not a workflow key
+  const categories: string[] = [];
+  for (const [id, number] of ids) if (namedBy[number]! > MAX_RECORDS_PER_KEY) categories.push(id);
 
-  // index records by their own id, when a link names it (a number, or a list when several records
-  // have it: most ids name one record); a link naming the record's own system is another id of the
-  // same record (a ServiceNow number beside its sys_id), not a link
-  const byId = new Map<string, number | number[]>();
-  const index = (id: string, node: number) => {
-    if (!namedBy.has(id)) return;
-    const known = byId.get(id);
-    if (known === undefined) byId.set(id, node);
-    else if (typeof known === 'number') {
-      if (known !== node) byId.set(id, [known, node]);
-    } else if (!known.includes(node)) known.push(node);
+  // the records that have each named id: the first in `owner`, and all of them in `owners` when
+  // there are several (most ids name one record). A link naming the record's own system is
+  // another id of the same record (a ServiceNow number beside its sys_id), not a link
+  const owner = new Int32Array(namedBy.length).fill(-1);
+  const owners = new Map<number, number[]>();
+  const own = (number: number, node: number) => {
+    const first = owner[number]!;
+    if (first === -1) owner[number] = node;
+    else if (first !== node) {
+      const list = owners.get(number);
+      if (list === undefined) owners.set(number, [first, node]);
+      else if (!list.includes(node)) list.push(node);
+    }
   };
-  for (let node = 0; node < infos.length; node++) {
+  for (let node = 0, at = 0; node < infos.length; node++) {
     const info = infos[node]!;
-    index(normaliseId(info.system, info.id), node);
-    const own = `${info.system}:`;
-    for (const tag of info.links) if (tag.startsWith(own)) index(tag.slice(own.length), node);
+    const number = ids.get(normaliseId(info.system, info.id));
+    if (number !== undefined) own(number, node);
+    const prefix = `${info.system}:`;
+    for (const tag of info.links) {
+      const number = linkIds[at++]!;
+      if (tag.startsWith(prefix)) own(number, node);
+    }
   }
 
-  const sets = new UnionFind();
-  for (let node = 0; node < infos.length; node++) sets.add();
-  // records of different systems naming the same foreign id belong together even without that record
-  const idNodes = new Map<string, number>();
+  // records of different systems naming the same foreign id belong together even without that
+  // record: each id is a node of its own, numbered after the records
+  const sets = new UnionFind(infos.length + namedBy.length);
   let danglingLinks = 0;
-  for (let node = 0; node < infos.length; node++) {
+  for (let node = 0, at = 0; node < infos.length; node++) {
     const info = infos[node]!;
     // joins this record to the other systems' records that have the id (of `system` only, when
     // given); false when there is none
@@ -239,25 +265,22 @@ export function correlate(events: HandoffEvent[]): Correlation {
       sets.union(node, target);
       return true;
     };
-    const joinOthers = (id: string, system?: string): boolean => {
-      const targets = byId.get(id);
-      if (targets === undefined) return false;
-      if (typeof targets === 'number') return join(targets, system);
+    const joinOthers = (number: number, system?: string): boolean => {
+      const first = owner[number]!;
+      if (first === -1) return false;
+      const list = owners.get(number);
+      if (list === undefined) return join(first, system);
       let joined = false;
-      for (const target of targets) if (join(target, system)) joined = true;
+      for (const target of list) if (join(target, system)) joined = true;
       return joined;
     };
     for (const tag of info.links) {
-      const colon = tag.indexOf(':');
-      const system = tag.slice(0, colon);
-      if (system === info.system) continue;
-      const id = tag.slice(colon + 1);
-      if (categories.has(id)) continue;
+      const number = linkIds[at++]!;
+      const system = tag.slice(0, tag.indexOf(':'));
+      if (system === info.system || namedBy[number]! > MAX_RECORDS_PER_KEY) continue;
       // id shapes are shared between tools (a Linear DEL-12 looks like a Jira key): fall back to the id alone
-      if (!(system !== '*' && joinOthers(id, system)) && !joinOthers(id)) danglingLinks++;
-      let idNode = idNodes.get(id);
-      if (idNode === undefined) idNodes.set(id, (idNode = sets.add()));
-      sets.union(node, idNode);
+      if (!(system !== '*' && joinOthers(number, system)) && !joinOthers(number)) danglingLinks++;
+      sets.union(node, infos.length + number);
     }
   }
 
@@ -323,7 +346,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
     list.push(event);
   }
   const unlinked = [...unlinkedBySystem.values()].sort((a, b) => a.system.localeCompare(b.system) || a.type.localeCompare(b.type));
-  const correlation = { records, workflows, unlinked, danglingLinks, categories: [...categories].sort() };
+  const correlation = { records, workflows, unlinked, danglingLinks, categories: categories.sort() };
   groupsMade.set(correlation, {
     byWorkflow: eventsByWorkflow,
     eventsOfRecord: (key) => {
