@@ -99,6 +99,16 @@ export function createEventUnpacker(file: string) {
     if (lastSource?.line !== line || lastSource.connector !== connector) lastSource = { connector, file, line };
     return lastSource;
   };
+  const makeActor = (id: number, name: number, type: number): HandoffEvent['actor'] => {
+    const named = text(name);
+    return named === undefined ? { id: table[id]!, type: table[type] as HandoffEvent['actor']['type'] } : { id: table[id]!, name: named, type: table[type] as HandoffEvent['actor']['type'] };
+  };
+  const makeRecord = (type: number, id: number): HandoffEvent['record'] => ({ type: table[type]!, id: table[id]! });
+  // the last event's actor and record, and their table indices, kept across batches
+  let actor: HandoffEvent['actor'] | undefined;
+  let record: HandoffEvent['record'] | undefined;
+  const actorAt = new Int32Array(3);
+  const recordAt = new Int32Array(2);
   return {
     unpack(batch: EventBatch, into: HandoffEvent[]): void {
       for (const value of batch.strings) table.push(value);
@@ -110,12 +120,23 @@ export function createEventUnpacker(file: string) {
         const id = flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!; // flat, as ingest makes ids
         const time = texts[next++]!;
         const detail = flags & HAS_DETAIL ? texts[next++] : undefined;
-        const actor = shared(actors, data[at + 7]!, data[at + 8]!, data[at + 9]!, () => {
-          const name = text(data[at + 8]!);
-          const type = table[data[at + 9]!] as HandoffEvent['actor']['type'];
-          return name === undefined ? { id: table[data[at + 7]!]!, type } : { id: table[data[at + 7]!]!, name, type };
-        });
-        const record = shared(records, data[at + 4]!, data[at + 5]!, 0, () => ({ type: table[data[at + 4]!]!, id: table[data[at + 5]!]! }));
+        // the events of a row, and often the next rows, have the actor and record of the last event
+        const actorId = data[at + 7]!;
+        const actorName = data[at + 8]!;
+        const actorType = data[at + 9]!;
+        if (actor === undefined || actorId !== actorAt[0] || actorName !== actorAt[1] || actorType !== actorAt[2]) {
+          actor = shared(actors, actorId, actorName, actorType, makeActor);
+          actorAt[0] = actorId;
+          actorAt[1] = actorName;
+          actorAt[2] = actorType;
+        }
+        const recordType = data[at + 4]!;
+        const recordId = data[at + 5]!;
+        if (record === undefined || recordType !== recordAt[0] || recordId !== recordAt[1]) {
+          record = shared(records, recordType, recordId, 0, makeRecord);
+          recordAt[0] = recordType;
+          recordAt[1] = recordId;
+        }
         let eventLinks: HandoffEvent['links'];
         if (data[at + 16] !== ABSENT) {
           // sized up front: an array grown from [] by push keeps room for 17 (150 bytes for one link)
@@ -154,13 +175,13 @@ export function createEventUnpacker(file: string) {
 
 type Nested<T> = Map<number, Map<number, Map<number, T>>>;
 
-/** The value at `a/b/c`, made by `make` the first time. */
-function shared<T>(map: Nested<T>, a: number, b: number, c: number, make: () => T): T {
+/** The value at `a/b/c`, made by `make(a, b, c)` the first time. */
+function shared<T>(map: Nested<T>, a: number, b: number, c: number, make: (a: number, b: number, c: number) => T): T {
   let level = map.get(a);
   if (!level) map.set(a, (level = new Map()));
   let leaf = level.get(b);
   if (!leaf) level.set(b, (leaf = new Map()));
   let value = leaf.get(c);
-  if (value === undefined) leaf.set(c, (value = make()));
+  if (value === undefined) leaf.set(c, (value = make(a, b, c)));
   return value;
 }
