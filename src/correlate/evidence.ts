@@ -553,29 +553,29 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
     let firstDone: HandoffEvent | undefined;
     let lastDone: HandoffEvent | undefined;
     let start: HandoffEvent | undefined;
+    // replay the carriers in time order to find the disagreement window
+    const carriers = new Map<string, CanonicalStage>();
+    const systemsByCarrier = new Map<string, string>();
+    let done = 0;
+    let delivered: HandoffEvent | undefined;
     for (const event of list) {
       if (event.systemKind === 'integration') continue;
       if (!start) start = event;
       if (event.systemKind === 'crm' && event.kind === 'state-changed' && canonicalStage(event.to, options.stages) === 'won') start = event;
       const carrier = stageCarrier(event, options.stages, primary);
-      if (!carrier || canonicalStage(carrier.value, options.stages) !== undefined) continue;
-      const key = `${event.system}|${carrier.value}`;
-      const entry = unmapped.get(key) ?? { system: event.system, state: carrier.value, count: 0 };
-      entry.count++;
-      unmapped.set(key, entry);
-    }
-    // replay the carriers in time order to find the disagreement window
-    const carriers = new Map<string, CanonicalStage>();
-    const systemsByCarrier = new Map<string, string>();
-    let delivered: HandoffEvent | undefined;
-    for (const event of list) {
-      const carrier = stageCarrier(event, options.stages, primary);
       if (!carrier) continue;
       const stage = canonicalStage(carrier.value, options.stages);
-      if (stage === undefined) continue;
+      if (stage === undefined) {
+        const key = `${event.system}|${carrier.value}`;
+        const entry = unmapped.get(key) ?? { system: event.system, state: carrier.value, count: 0 };
+        entry.count++;
+        unmapped.set(key, entry);
+        continue;
+      }
+      if (carriers.get(carrier.key) === 'done') done--;
+      if (stage === 'done') done++;
       carriers.set(carrier.key, stage);
       systemsByCarrier.set(carrier.key, event.system);
-      const done = [...carriers.values()].filter((s) => s === 'done').length;
       if (done > 0 && !firstDone) firstDone = event;
       if (stage === 'done' && event.systemKind === 'delivery' && !delivered) delivered = event;
       if (done === carriers.size && firstDone && !lastDone && carriers.size > 1) lastDone = event;
@@ -597,7 +597,7 @@ function findDisagreements(byWorkflow: Map<string, HandoffEvent[]>, options: Evi
     }
     // delivery lead time ends when the delivery tracker says done; catching up elsewhere is agreement, measured above
     const end = delivered ?? lastDone ?? firstDone;
-    if (start && end && end.at >= start.at && (delivered || [...carriers.values()].every((s) => s === 'done'))) {
+    if (start && end && end.at >= start.at && (delivered || done === carriers.size)) {
       leadTimes.set(workflow, { start, end, hours: hours(start.at, end.at) });
     }
   }
