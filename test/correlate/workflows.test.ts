@@ -95,4 +95,28 @@ describe('correlate', () => {
     expect(correlation.danglingLinks).toBe(2);
     expect(correlation.workflows[0]!.id).toBe('wf:jira/issue/DLV-1');
   });
+
+  it('numbers records afresh in each correlation, even when the events share record objects with an earlier one', () => {
+    // events of one file share their record object, which carries the record's number for one
+    // correlation: a later correlation over other events must not read the earlier number
+    const shared = { type: 'issue', id: 'DLV-9' };
+    const first = [event('salesforce', 'crm', 'Opportunity', '006A', '05T10:00'), { ...event('jira', 'delivery', 'issue', 'DLV-9', '05T11:00', [{ system: 'salesforce', id: '006A', via: 'Salesforce Id' }]), record: shared }];
+    const before = correlate(first);
+    expect(before.records.get('jira/issue/DLV-9')!.number).toBe(1);
+    const second = [
+      event('zendesk', 'support', 'ticket', '77', '06T09:00', [{ id: 'DLV-9', via: 'external_id' }]),
+      event('zendesk', 'support', 'ticket', '78', '06T09:30'),
+      { ...event('jira', 'delivery', 'issue', 'DLV-9', '06T10:00'), record: shared },
+      { ...event('jira', 'delivery', 'issue', 'DLV-9', '06T11:00'), record: shared },
+    ];
+    const after = correlate(second);
+    expect([...after.records.values()].map((r) => [r.key, r.number, r.events])).toEqual([
+      ['zendesk/ticket/77', 0, 1],
+      ['zendesk/ticket/78', 1, 1],
+      ['jira/issue/DLV-9', 2, 2],
+    ]);
+    expect(after.workflows.map((w) => w.records)).toEqual([['jira/issue/DLV-9', 'zendesk/ticket/77']]);
+    // the first correlation's records are as they were
+    expect(before.records.get('jira/issue/DLV-9')!.events).toBe(1);
+  });
 });
