@@ -35,7 +35,7 @@ export function recordTag(event: HandoffEvent): RecordTag | undefined {
   const known = record[TAG];
   if (known !== undefined) return known.system === event.system ? known : undefined;
   if (!Object.isExtensible(record)) return undefined;
-  const tag: RecordTag = { system: event.system, key: [event.system, '/', record.type, '/', record.id].join(''), pass: 0, number: -1 };
+  const tag: RecordTag = { system: event.system, key: keyOf(event), pass: 0, number: -1 };
   // not enumerable: JSON, spreads, zod and equality checks see the record as it was
   Object.defineProperty(record, TAG, { value: tag });
   return tag;
@@ -43,7 +43,12 @@ export function recordTag(event: HandoffEvent): RecordTag | undefined {
 
 /** Key that identifies a record across its events. */
 export function recordKey(event: HandoffEvent): string {
-  return recordTag(event)?.key ?? [event.system, '/', event.record.type, '/', event.record.id].join('');
+  return recordTag(event)?.key ?? keyOf(event);
+}
+
+/** The key made afresh, for `recordTag` or where a record object carries no tag. */
+export function keyOf(event: HandoffEvent): string {
+  return [event.system, '/', event.record.type, '/', event.record.id].join('');
 }
 
 /**

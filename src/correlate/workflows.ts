@@ -1,6 +1,6 @@
 // Links records of different systems into workflows through the ids they carry for each other.
 import type { HandoffEvent, RecordLink, SystemKind } from '../model/index.js';
-import { recordKey, recordTag } from './handoffs.js';
+import { keyOf, recordKey, recordTag } from './handoffs.js';
 
 /** One record of one system, with what correlation needs of it. */
 export interface RecordInfo {
@@ -134,7 +134,7 @@ export function correlate(events: HandoffEvent[]): Correlation {
     const tag = recordTag(event);
     let info = tag !== undefined && tag.pass === pass ? infos[tag.number] : undefined;
     if (!info) {
-      const key = tag?.key ?? recordKey(event);
+      const key = tag?.key ?? keyOf(event);
       info = records.get(key);
       if (!info) {
         info = {
