@@ -392,26 +392,29 @@ function findSyncFailures(
 ): FailureIncident[] {
   const effects = learnFlowEffects(byWorkflow);
   const ownerTracked = new Set(events.filter((e) => e.kind === 'owner-changed').map((e) => e.system));
-  const open = new Map<string, FailureIncident>();
+  // the open incident per scope and route, in nested maps: a joined key string per integration event
+  // cost a third of this function at 5M events
+  const open = new Map<string, Map<string, FailureIncident>>();
   const incidents: FailureIncident[] = [];
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
     if (event.systemKind !== 'integration') continue;
     const scope = event.workflow ?? recordKey(event);
     const route = event.activity ?? event.record.type;
-    const key = `${scope}|${route}`;
-    const current = open.get(key);
+    let routes = open.get(scope);
+    const current = routes?.get(route);
     if (event.kind === 'sync-failed') {
       if (current) current.events.push(event);
       else {
         const incident = newIncident(event, 'sync-failure', route);
-        open.set(key, incident);
+        if (!routes) open.set(scope, (routes = new Map()));
+        routes.set(route, incident);
         incidents.push(incident);
       }
     } else if (event.kind === 'sync-succeeded' && current) {
       current.recovery = event;
       current.recoveryPath = 'replay';
-      open.delete(key);
+      routes!.delete(route);
     }
   }
 
