@@ -3,6 +3,9 @@
 // thread (longer than half of reading it), so a batch travels as one Int32Array of indices into a
 // per-file table of the values that repeat (systems, kinds, records, actors, states, fields, links), plus
 // the values that do not (ids, times, details) as plain strings, which the table would only grow on.
+// A time or a link list equal to the last event's (the events of one row) travels as a flag, and comes
+// back as the last event's own string or list: a row's events then share them, as the events of a row
+// share their source.
 import type { HandoffEvent } from '../model/index.js';
 
 /** One batch of one file's events, in file order. */
@@ -11,11 +14,11 @@ export interface EventBatch {
   connector: string;
   /** values new to the file's table, appended in order */
   strings: string[];
-  /** per event, in order: its id (or the id's tail after the file name), its time, its detail if any */
+  /** per event, in order: its id (or the id's tail after the file name), its time unless SAME_TIME, its detail if any */
   texts: string[];
   /** FIELDS numbers per event; -1 where a field is absent */
   data: Int32Array<ArrayBuffer>;
-  /** the events' links, in order, as (system, id, via) table indices; an event's count is in `data` */
+  /** the events' links, in order, as (system, id, via) table indices, except SAME_LINKS ones; an event's count is in `data` */
   links: Int32Array<ArrayBuffer>;
 }
 
@@ -24,6 +27,10 @@ const ABSENT = -1;
 /** flags, the first number of an event */
 const ID_TAIL = 1;
 const HAS_DETAIL = 2;
+/** the time is the last event's */
+const SAME_TIME = 4;
+/** the links are those of the last event that had links */
+const SAME_LINKS = 8;
 
 /** Packs the events of one file (`file` = the cited name their ids and sources carry). */
 export function createEventPacker(file: string) {
@@ -33,6 +40,10 @@ export function createEventPacker(file: string) {
   let numbers: number[] = [];
   let linkNumbers: number[] = [];
   let connector = '';
+  // the last event's time, and the table indices of the links of the last event with links: kept
+  // across batches, as the unpacker keeps what it made of them
+  let lastAt: string | undefined;
+  let lastLinks: number[] | undefined;
   const index = (text: string | undefined): number => {
     if (text === undefined) return ABSENT;
     let at = table.get(text);
@@ -48,10 +59,21 @@ export function createEventPacker(file: string) {
       connector = event.source.connector;
       // ids are `file:line#n`: only the tail travels, unless a connector made another kind
       const tail = event.id.startsWith(file);
-      texts.push(tail ? event.id.slice(file.length) : event.id, event.at);
+      const sameTime = event.at === lastAt;
+      lastAt = event.at;
+      texts.push(tail ? event.id.slice(file.length) : event.id);
+      if (!sameTime) texts.push(event.at);
       if (event.detail !== undefined) texts.push(event.detail);
+      let sameLinks = false;
+      if (event.links) {
+        const triples: number[] = [];
+        for (const link of event.links) triples.push(index(link.system), index(link.id), index(link.via));
+        sameLinks = lastLinks !== undefined && lastLinks.length === triples.length && triples.every((at, n) => at === lastLinks![n]);
+        if (!sameLinks) linkNumbers.push(...triples);
+        lastLinks = triples;
+      }
       numbers.push(
-        (tail ? ID_TAIL : 0) | (event.detail !== undefined ? HAS_DETAIL : 0),
+        (tail ? ID_TAIL : 0) | (event.detail !== undefined ? HAS_DETAIL : 0) | (sameTime ? SAME_TIME : 0) | (sameLinks ? SAME_LINKS : 0),
         event.source.line,
         index(event.system),
         index(event.systemKind),
@@ -69,7 +91,6 @@ export function createEventPacker(file: string) {
         index(event.workflow),
         event.links?.length ?? ABSENT,
       );
-      for (const link of event.links ?? []) linkNumbers.push(index(link.system), index(link.id), index(link.via));
     },
     get size(): number {
       return numbers.length / FIELDS;
@@ -109,6 +130,9 @@ export function createEventUnpacker(file: string) {
   let record: HandoffEvent['record'] | undefined;
   const actorAt = new Int32Array(3);
   const recordAt = new Int32Array(2);
+  // the last event's time and the last links made, for SAME_TIME and SAME_LINKS
+  let lastTime = '';
+  let lastLinks: HandoffEvent['links'];
   return {
     unpack(batch: EventBatch, into: HandoffEvent[]): void {
       for (const value of batch.strings) table.push(value);
@@ -118,7 +142,8 @@ export function createEventUnpacker(file: string) {
       for (let at = 0; at < data.length; at += FIELDS) {
         const flags = data[at]!;
         const id = flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!; // flat, as ingest makes ids
-        const time = texts[next++]!;
+        const time = flags & SAME_TIME ? lastTime : texts[next++]!;
+        lastTime = time;
         const detail = flags & HAS_DETAIL ? texts[next++] : undefined;
         // the events of a row, and often the next rows, have the actor and record of the last event
         const actorId = data[at + 7]!;
@@ -138,7 +163,8 @@ export function createEventUnpacker(file: string) {
           recordAt[1] = recordId;
         }
         let eventLinks: HandoffEvent['links'];
-        if (data[at + 16] !== ABSENT) {
+        if (flags & SAME_LINKS) eventLinks = lastLinks;
+        else if (data[at + 16] !== ABSENT) {
           // sized up front: an array grown from [] by push keeps room for 17 (150 bytes for one link)
           eventLinks = new Array(data[at + 16]!);
           for (let n = 0; n < eventLinks.length; n++, nextLink += 3) {
@@ -148,6 +174,7 @@ export function createEventUnpacker(file: string) {
             // literals, not `{ system, ...link }`: a spread's keys go to a separate property store (40 bytes a link)
             eventLinks[n] = system === undefined ? { id, via } : { system, id, via };
           }
+          lastLinks = eventLinks;
         }
         // the same keys in the same order as `eventBuilder` in ingest makes them
         into.push({

@@ -11,6 +11,10 @@ const events: HandoffEvent[] = [
   { id: 'x/events.json:3#0', at: '2026-01-05T09:00:00.000Z', ...base, record: { type: 'ticket', id: '7' }, actor: { id: '12', name: 'Ann Lee', type: 'human' }, from: 'new', to: 'open', team: 'L1' },
   { id: 'x/events.json:3#1', at: '2026-01-05T09:00:00.000Z', ...base, kind: 'field-changed', record: { type: 'ticket', id: '7' }, actor: { id: '12', type: 'unknown' }, field: 'external_id', detail: 'a "quoted" note', links: [{ system: 'salesforce', id: '006A', via: 'external_id' }], activity: 'sync' },
   { id: 'made-up-id', at: '2026-01-06T10:00:00.000Z', ...base, source: { ...base.source, line: 9 }, record: { type: 'ticket', id: '8' }, actor: { id: '12', name: 'Ann Lee', type: 'human' }, workflow: 'wf:1' },
+  // the links of event 1 again (sent as a flag), then other links, then none
+  { id: 'x/events.json:9#1', at: '2026-01-06T10:00:00.000Z', ...base, source: { ...base.source, line: 9 }, record: { type: 'ticket', id: '8' }, actor: { id: '13', type: 'integration' }, links: [{ system: 'salesforce', id: '006A', via: 'external_id' }] },
+  { id: 'x/events.json:10#0', at: '2026-01-07T10:00:00.000Z', ...base, source: { ...base.source, line: 10 }, record: { type: 'ticket', id: '8' }, actor: { id: '13', type: 'integration' }, links: [{ system: 'salesforce', id: '006A', via: 'external_id' }, { id: 'JIRA-1', via: 'jira_key' }] },
+  { id: 'x/events.json:11#0', at: '2026-01-07T10:00:00.000Z', ...base, source: { ...base.source, line: 11 }, record: { type: 'ticket', id: '8' }, actor: { id: '13', type: 'integration' } },
 ];
 
 describe('event transfer', () => {
@@ -24,9 +28,25 @@ describe('event transfer', () => {
     packer.add(events[2]!);
     expect(packer.size).toBe(2);
     unpacker.unpack(packer.take(), back);
+    for (const event of events.slice(3)) packer.add(event);
+    unpacker.unpack(packer.take(), back);
     expect(back.map((e) => JSON.stringify(e))).toEqual(events.map(inModelOrder));
     // repeated actors and records come back as one object each
     expect(back[2]!.actor).toBe(back[0]!.actor);
     expect(back[1]!.record).toBe(back[0]!.record);
+    // a link list equal to the last one is that list, across batches; another list is its own
+    expect(back[3]!.links).toBe(back[1]!.links);
+    expect(back[4]!.links).not.toBe(back[3]!.links);
+    expect(back[5]!.links).toBeUndefined();
+  });
+
+  it('sends a time or a link list equal to the last one once', () => {
+    const packer = createEventPacker('x/events.json');
+    for (const event of events) packer.add(event);
+    const batch = packer.take();
+    // six ids; the times of events 1 (= 0), 3 (= 2) and 5 (= 4) are not sent
+    expect(batch.texts.filter((text) => /^\d{4}-/.test(text))).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-06T10:00:00.000Z', '2026-01-07T10:00:00.000Z']);
+    // event 1's link, event 3's as a flag, event 4's two
+    expect(batch.links.length).toBe(3 * 3);
   });
 });
