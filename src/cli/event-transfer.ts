@@ -2,7 +2,8 @@
 // less than reading them did. Structured clone of the event objects took 8 µs an event on the main
 // thread (longer than half of reading it), so a batch travels as one Int32Array of indices into a
 // per-file table of the values that repeat (systems, kinds, records, actors, states, fields, links), plus
-// the values that do not (ids, times, details) as plain strings, which the table would only grow on.
+// the values that do not (times, details, ids of another form) as plain strings, which the table would
+// only grow on; an id of the usual form, `file:line#n`, travels as its two numbers.
 // A time or a link list equal to the last event's (the events of one row) travels as a flag, and comes
 // back as the last event's own string or list: a row's events then share them, as the events of a row
 // share their source.
@@ -14,7 +15,7 @@ export interface EventBatch {
   connector: string;
   /** values new to the file's table, appended in order */
   strings: string[];
-  /** per event, in order: its id (or the id's tail after the file name), its time unless SAME_TIME, its detail if any */
+  /** per event, in order: its id unless ID_NUMBERED (its tail after the file name when ID_TAIL), its time unless SAME_TIME, its detail if any */
   texts: string[];
   /** FIELDS numbers per event; -1 where a field is absent */
   data: Int32Array<ArrayBuffer>;
@@ -22,7 +23,7 @@ export interface EventBatch {
   links: Int32Array<ArrayBuffer>;
 }
 
-const FIELDS = 17;
+const FIELDS = 19;
 const ABSENT = -1;
 /** flags, the first number of an event */
 const ID_TAIL = 1;
@@ -31,19 +32,31 @@ const HAS_DETAIL = 2;
 const SAME_TIME = 4;
 /** the links are those of the last event that had links */
 const SAME_LINKS = 8;
+/** the id is `file:line#n`, with line and n in the last two numbers */
+const ID_NUMBERED = 16;
+/** events a fresh batch has room for before it grows */
+const FIRST_ROOM = 1024;
 
 /** Packs the events of one file (`file` = the cited name their ids and sources carry). */
 export function createEventPacker(file: string) {
   const table = new Map<string, number>();
   let fresh: string[] = [];
   let texts: string[] = [];
-  let numbers: number[] = [];
-  let linkNumbers: number[] = [];
+  // numbers go straight into typed arrays, grown by doubling: a plain array of 17 numbers an event,
+  // copied into one at the end, was a fifth of packing and most of the workers' garbage
+  let data = new Int32Array(FIRST_ROOM * FIELDS);
+  let count = 0;
+  let links = new Int32Array(FIRST_ROOM);
+  let linkEnd = 0;
   let connector = '';
   // the last event's time, and the table indices of the links of the last event with links: kept
   // across batches, as the unpacker keeps what it made of them
   let lastAt: string | undefined;
-  let lastLinks: number[] | undefined;
+  let lastLinks = new Int32Array(0);
+  // per string field (by its place among an event's numbers), the last value and its index: most
+  // fields repeat the last event's, and comparing with it costs less than hashing
+  const lastText: (string | undefined)[] = new Array(FIELDS).fill(undefined);
+  const lastIndex = new Int32Array(FIELDS).fill(ABSENT);
   const index = (text: string | undefined): number => {
     if (text === undefined) return ABSENT;
     let at = table.get(text);
@@ -54,57 +67,114 @@ export function createEventPacker(file: string) {
     }
     return at;
   };
+  const put = (offset: number, field: number, text: string | undefined): void => {
+    if (text !== lastText[field]) {
+      lastText[field] = text;
+      lastIndex[field] = index(text);
+    }
+    data[offset + field] = lastIndex[field]!;
+  };
   return {
     add(event: HandoffEvent): void {
       connector = event.source.connector;
-      // ids are `file:line#n`: only the tail travels, unless a connector made another kind
-      const tail = event.id.startsWith(file);
-      const sameTime = event.at === lastAt;
-      lastAt = event.at;
-      texts.push(tail ? event.id.slice(file.length) : event.id);
-      if (!sameTime) texts.push(event.at);
-      if (event.detail !== undefined) texts.push(event.detail);
-      let sameLinks = false;
-      if (event.links) {
-        const triples: number[] = [];
-        for (const link of event.links) triples.push(index(link.system), index(link.id), index(link.via));
-        sameLinks = lastLinks !== undefined && lastLinks.length === triples.length && triples.every((at, n) => at === lastLinks![n]);
-        if (!sameLinks) linkNumbers.push(...triples);
-        lastLinks = triples;
+      if ((count + 1) * FIELDS > data.length) data = grown(data);
+      const at = count * FIELDS;
+      let flags = 0;
+      // ids are `file:line#n`: their numbers travel, or the tail after the file's name when it is
+      // not in that form, or the whole id when a connector made another kind
+      const id = event.id;
+      const inFile = id.startsWith(file);
+      if (inFile && readNumberedTail(id, file.length, data, at + 17)) flags |= ID_NUMBERED;
+      else if (inFile) {
+        flags |= ID_TAIL;
+        texts.push(id.slice(file.length));
+      } else texts.push(id);
+      if (event.at === lastAt) flags |= SAME_TIME;
+      else texts.push((lastAt = event.at));
+      if (event.detail !== undefined) {
+        flags |= HAS_DETAIL;
+        texts.push(event.detail);
       }
-      numbers.push(
-        (tail ? ID_TAIL : 0) | (event.detail !== undefined ? HAS_DETAIL : 0) | (sameTime ? SAME_TIME : 0) | (sameLinks ? SAME_LINKS : 0),
-        event.source.line,
-        index(event.system),
-        index(event.systemKind),
-        index(event.record.type),
-        index(event.record.id),
-        index(event.kind),
-        index(event.actor.id),
-        index(event.actor.name),
-        index(event.actor.type),
-        index(event.team),
-        index(event.from),
-        index(event.to),
-        index(event.field),
-        index(event.activity),
-        index(event.workflow),
-        event.links?.length ?? ABSENT,
-      );
+      const eventLinks = event.links;
+      if (eventLinks) {
+        // written after the last batch's links, then taken back when they repeat the last event's
+        const size = eventLinks.length * 3;
+        while (linkEnd + size > links.length) links = grown(links);
+        for (let n = 0, to = linkEnd; n < eventLinks.length; n++, to += 3) {
+          const link = eventLinks[n]!;
+          links[to] = index(link.system);
+          links[to + 1] = index(link.id);
+          links[to + 2] = index(link.via);
+        }
+        let same = lastLinks.length === size;
+        for (let n = 0; same && n < size; n++) same = links[linkEnd + n] === lastLinks[n];
+        if (same) flags |= SAME_LINKS;
+        else {
+          lastLinks = links.slice(linkEnd, linkEnd + size);
+          linkEnd += size;
+        }
+      }
+      data[at] = flags;
+      data[at + 1] = event.source.line;
+      put(at, 2, event.system);
+      put(at, 3, event.systemKind);
+      put(at, 4, event.record.type);
+      put(at, 5, event.record.id);
+      put(at, 6, event.kind);
+      put(at, 7, event.actor.id);
+      put(at, 8, event.actor.name);
+      put(at, 9, event.actor.type);
+      put(at, 10, event.team);
+      put(at, 11, event.from);
+      put(at, 12, event.to);
+      put(at, 13, event.field);
+      put(at, 14, event.activity);
+      put(at, 15, event.workflow);
+      data[at + 16] = eventLinks?.length ?? ABSENT;
+      count++;
     },
     get size(): number {
-      return numbers.length / FIELDS;
+      return count;
     },
     /** The events added since the last take, ready for `postMessage(batch, [batch.data.buffer, batch.links.buffer])`. */
     take(): EventBatch {
-      const batch = { connector, strings: fresh, texts, data: Int32Array.from(numbers), links: Int32Array.from(linkNumbers) };
+      const batch = { connector, strings: fresh, texts, data: data.slice(0, count * FIELDS), links: links.slice(0, linkEnd) };
       fresh = [];
       texts = [];
-      numbers = [];
-      linkNumbers = [];
+      count = 0;
+      linkEnd = 0;
       return batch;
     },
   };
+}
+
+/** Twice the room, the numbers kept. */
+function grown(numbers: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const more = new Int32Array(numbers.length * 2);
+  more.set(numbers);
+  return more;
+}
+
+/**
+ * Reads `:line#n` after `from` in an id into `into[at]` and `into[at + 1]`; false unless that is the
+ * whole rest of the id, in the digits `join` writes back (no sign, no leading zero, at most nine).
+ */
+function readNumberedTail(id: string, from: number, into: Int32Array, at: number): boolean {
+  if (id.charCodeAt(from) !== 58 /* : */) return false;
+  let position = from + 1;
+  for (let part = 0; part < 2; part++) {
+    const start = position;
+    let value = 0;
+    for (let code = id.charCodeAt(position); code >= 48 && code <= 57; code = id.charCodeAt(++position)) value = value * 10 + code - 48;
+    const digits = position - start;
+    if (digits === 0 || digits > 9 || (digits > 1 && id.charCodeAt(start) === 48)) return false;
+    into[at + part] = value;
+    if (part === 0) {
+      if (id.charCodeAt(position) !== 35 /* # */) return false;
+      position++;
+    }
+  }
+  return position === id.length;
 }
 
 /** Unpacks one file's batches back into events equal to the ones packed, sharing repeated values. */
@@ -141,7 +211,8 @@ export function createEventUnpacker(file: string) {
       let nextLink = 0;
       for (let at = 0; at < data.length; at += FIELDS) {
         const flags = data[at]!;
-        const id = flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!; // flat, as ingest makes ids
+        // flat, as ingest makes ids
+        const id = flags & ID_NUMBERED ? [file, ':', data[at + 17]!, '#', data[at + 18]!].join('') : flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!;
         const time = flags & SAME_TIME ? lastTime : texts[next++]!;
         lastTime = time;
         const detail = flags & HAS_DETAIL ? texts[next++] : undefined;

@@ -40,11 +40,26 @@ describe('event transfer', () => {
     expect(back[5]!.links).toBeUndefined();
   });
 
+  it('sends an id of the form file:line#n as two numbers, any other id as text', () => {
+    const packer = createEventPacker('x/events.json');
+    const unpacker = createEventUnpacker('x/events.json');
+    const ids = ['x/events.json:3#0', 'x/events.json:123456789#12', 'x/events.json:03#0', 'x/events.json:3#0b', 'x/events.json:1234567890#0', 'x/events.json3#0', 'made-up-id'];
+    const odd = ids.map((id, n) => ({ ...events[0]!, id, at: `2026-01-0${n + 1}T09:00:00.000Z` }));
+    for (const event of odd) packer.add(event);
+    const batch = packer.take();
+    // the first two travel as numbers; the tails of the next four as text (a leading zero, a letter,
+    // ten digits, no colon), and the last id whole
+    expect(batch.texts.filter((text) => !/^\d{4}-/.test(text))).toEqual([':03#0', ':3#0b', ':1234567890#0', '3#0', 'made-up-id']);
+    const back: HandoffEvent[] = [];
+    unpacker.unpack(batch, back);
+    expect(back.map((e) => e.id)).toEqual(ids);
+  });
+
   it('sends a time or a link list equal to the last one once', () => {
     const packer = createEventPacker('x/events.json');
     for (const event of events) packer.add(event);
     const batch = packer.take();
-    // six ids; the times of events 1 (= 0), 3 (= 2) and 5 (= 4) are not sent
+    // the times of events 1 (= 0), 3 (= 2) and 5 (= 4) are not sent
     expect(batch.texts.filter((text) => /^\d{4}-/.test(text))).toEqual(['2026-01-05T09:00:00.000Z', '2026-01-06T10:00:00.000Z', '2026-01-07T10:00:00.000Z']);
     // event 1's link, event 3's as a flag, event 4's two
     expect(batch.links.length).toBe(3 * 3);
