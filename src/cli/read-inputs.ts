@@ -71,10 +71,11 @@ export async function summarizeInputs(paths: readonly string[], options: LoadOpt
 /**
  * Input below which `analyze` reads on this thread alone when `--jobs` is not given. Under it,
  * starting the workers and packing every event for the trip back cost about what the second core
- * saves (bench sets on 2 cores: 34 and 46 MB read 5-13 % faster on one thread, 168 MB 4 %, 70 MB
- * 2 % slower; 227 and 351 MB 7-14 % slower), and one thread peaks lower.
+ * saves, and one thread peaks lower. Whole `analyze` runs on the bench sets, 2 cores, since the
+ * packer writes typed arrays (round 14): 34 and 46 MB took 4-12 % longer on two threads, 70 MB 2 %
+ * less (and peaked 40 MB higher), 168 MB 7 % less; 227 and 351 MB were already faster on two.
  */
-export const WORKERS_FROM_BYTES = 200 * 2 ** 20;
+export const WORKERS_FROM_BYTES = 100 * 2 ** 20;
 
 /** `--jobs` as `analyze` takes it: a number of threads, or `auto` (see `WORKERS_FROM_BYTES`). */
 export type Jobs = number | 'auto';
