@@ -223,6 +223,13 @@ async function benchSet(events: number, options: Options) {
     rssVsDuckdbAll: ratio(m.rssMb, set.duckdbAll.rssMb),
   });
   const ratios = { inspect: versus(set.inspect), analyze: versus(set.analyze), analyzeOneThread: versus(set.analyzeOneThread) };
+  const targetsAgainst = (baseline: 'Duckdb' | 'DuckdbAll') => ({
+    analyzeWithin1_5xDuckdb: ratios.analyze[`timeVs${baseline}`] <= 1.5,
+    inspectBelowDuckdb: ratios.inspect[`timeVs${baseline}`] < 1,
+    analyzePeakBelowDuckdb: ratios.analyze[`rssVs${baseline}`] < 1,
+    analyzeOneThreadPeakBelowDuckdb: ratios.analyzeOneThread[`rssVs${baseline}`] < 1,
+    inspectPeakBelowDuckdb: ratios.inspect[`rssVs${baseline}`] < 1,
+  });
   return {
     events,
     eventsEmitted: sum((c) => c.events),
@@ -231,21 +238,9 @@ async function benchSet(events: number, options: Options) {
     scope: 'per company folder: <set>/<company>/exports with <set>/<company>/handoff-risk.json; set time = sum, set peak = max',
     set,
     ratios,
-    targets: {
-      analyzeWithin1_5xDuckdb: ratios.analyze.timeVsDuckdb <= 1.5,
-      inspectBelowDuckdb: ratios.inspect.timeVsDuckdb < 1,
-      analyzePeakBelowDuckdb: ratios.analyze.rssVsDuckdb < 1,
-      analyzeOneThreadPeakBelowDuckdb: ratios.analyzeOneThread.rssVsDuckdb < 1,
-      inspectPeakBelowDuckdb: ratios.inspect.rssVsDuckdb < 1,
-    },
+    targets: targetsAgainst('Duckdb'),
     // the same targets against (b′): context, not what the issue's targets are judged on
-    againstEveryExport: {
-      analyzeWithin1_5xDuckdb: ratios.analyze.timeVsDuckdbAll <= 1.5,
-      inspectBelowDuckdb: ratios.inspect.timeVsDuckdbAll < 1,
-      analyzePeakBelowDuckdb: ratios.analyze.rssVsDuckdbAll < 1,
-      analyzeOneThreadPeakBelowDuckdb: ratios.analyzeOneThread.rssVsDuckdbAll < 1,
-      inspectPeakBelowDuckdb: ratios.inspect.rssVsDuckdbAll < 1,
-    },
+    againstEveryExport: targetsAgainst('DuckdbAll'),
     companies: perCompany,
   };
 }
