@@ -122,8 +122,73 @@ export function sortEvents(events: readonly HandoffEvent[]): HandoffEvent[] {
   const files = fileRanks(events);
   const lines = new Float64Array(count);
   for (let i = 0; i < count; i++) lines[i] = events[i]!.source.line;
+  const keyed = sortByKeys(events, times, files, lines);
+  if (keyed) return keyed;
   order.sort((a, b) => times[a]! - times[b]! || files[a]! - files[b]! || lines[a]! - lines[b]! || compareIds(events[a]!.id, events[b]!.id));
   return Array.from(order, (i) => events[i]!);
+}
+
+/** Bits of a sort key below the time: an event's rank by file, line and id (up to 16M events). */
+const RANK_BITS = 24;
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+
+/**
+ * `sortEvents`' order by one native sort of 64-bit keys, for events as readers hand them over (each
+ * file's in line order): the time in milliseconds in the high 40 bits, and in the low 24 the event's
+ * rank by file, line and id, which needs no comparison sort when each file's lines only go forward.
+ * Undefined when they do not, or the ranks or the window do not fit (about 35 years): the comparison
+ * sort then decides. A fifth of the comparison sort's time on the 5M bench sets.
+ */
+export function sortByKeys(events: readonly HandoffEvent[], times: Float64Array, files: Int32Array, lines: Float64Array): HandoffEvent[] | undefined {
+  const count = events.length;
+  if (count >= 2 ** RANK_BITS) return undefined;
+  let first = Infinity;
+  let last = -Infinity;
+  let fileCount = 0;
+  for (let i = 0; i < count; i++) {
+    if (times[i]! < first) first = times[i]!;
+    if (times[i]! > last) last = times[i]!;
+    if (files[i]! >= fileCount) fileCount = files[i]! + 1;
+  }
+  if (last - first >= 2 ** (64 - RANK_BITS)) return undefined;
+  // ranks: the files in name order, each file's events in the order given (a counting sort)
+  const next = new Int32Array(fileCount + 1);
+  for (let i = 0; i < count; i++) next[files[i]! + 1]!++;
+  for (let file = 1; file <= fileCount; file++) next[file]! += next[file - 1]!;
+  const byRank = new Int32Array(count);
+  for (let i = 0; i < count; i++) byRank[next[files[i]!]!++] = i;
+  for (let rank = 1; rank < count; rank++) {
+    const a = byRank[rank - 1]!;
+    const b = byRank[rank]!;
+    if (files[a] === files[b] && lines[b]! < lines[a]!) return undefined;
+  }
+  // a line's events (one row's, next to each other) in id order: `#10` comes before `#9`
+  for (let start = 0, end = 1; start < count; start = end, end = start + 1) {
+    const i = byRank[start]!;
+    while (end < count && files[byRank[end]!] === files[i] && lines[byRank[end]!] === lines[i]) end++;
+    for (let at = start + 1; at < end; at++) {
+      const moving = byRank[at]!;
+      let to = at;
+      for (; to > start && compareIds(events[byRank[to - 1]!]!.id, events[moving]!.id) > 0; to--) byRank[to] = byRank[to - 1]!;
+      byRank[to] = moving;
+    }
+  }
+  // key = (time - first) · 2^24 + rank, written as two 32-bit words: no BigInt per event
+  const keys = new BigUint64Array(count);
+  const words = new Uint32Array(keys.buffer);
+  const high = LITTLE_ENDIAN ? 1 : 0;
+  const low = 1 - high;
+  const shift = 2 ** (32 - RANK_BITS);
+  for (let rank = 0; rank < count; rank++) {
+    const offset = times[byRank[rank]!]! - first;
+    const upper = Math.floor(offset / shift);
+    words[2 * rank + high] = upper;
+    words[2 * rank + low] = (((offset - upper * shift) << RANK_BITS) | rank) >>> 0;
+  }
+  keys.sort();
+  const sorted: HandoffEvent[] = new Array(count);
+  for (let at = 0; at < count; at++) sorted[at] = events[byRank[words[2 * at + low]! & (2 ** RANK_BITS - 1)]!]!;
+  return sorted;
 }
 
 /** Each event's file ranked among the files' names in string order (the order `compareEvents` uses). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { connectors } from '../../connectors/index.js';
 import { compareEvents, loadInputs, sortEvents } from '../../src/ingest/load.js';
 import { instantMillis } from '../../src/ingest/timestamps.js';
+import type { HandoffEvent } from '../../src/model/index.js';
 import { SAMPLES } from '../support/samples.js';
 
 describe('sortEvents', () => {
@@ -19,6 +20,42 @@ describe('sortEvents', () => {
     expect(sortEvents(reversed).map((e) => e.id)).toEqual(expected);
     expect(sortEvents(shuffled).map((e) => e.id)).toEqual(expected);
     expect(sortEvents(reversed)).toHaveLength(events.length);
+  });
+
+  it('orders events handed over as readers read them (file by file, line by line) as compareEvents does', async () => {
+    const { events } = await loadInputs([join(SAMPLES, 'brightpath-troubled', 'exports')], connectors);
+    // reading order: the files as listed (not by name), each one's rows in line order, a row's events as made
+    const files = [...new Set(events.map((e) => e.source.file))].reverse();
+    const made = (id: string) => Number(id.slice(id.lastIndexOf('#') + 1));
+    const read = events.slice().sort((a, b) => files.indexOf(a.source.file) - files.indexOf(b.source.file) || a.source.line - b.source.line || made(a.id) - made(b.id));
+    expect(sortEvents(read).map((e) => e.id)).toEqual(events.slice().sort(compareEvents).map((e) => e.id));
+  });
+
+  it('puts a row of ten or more events at one instant in id order (#10 before #9), across files and far-apart times', () => {
+    const event = (file: string, line: number, n: number, at: string): HandoffEvent => ({
+      id: `${file}:${line}#${n}`,
+      at,
+      system: 'jira',
+      systemKind: 'delivery',
+      record: { type: 'issue', id: `DLV-${line}` },
+      kind: 'field-changed',
+      actor: { id: 'ann', type: 'human' },
+      source: { connector: 'jira-csv', file, line },
+    });
+    const noon = '2026-03-02T12:00:00.000Z';
+    const read = [
+      // b.csv read first; its names sort after a.csv's
+      ...Array.from({ length: 12 }, (_, n) => event('x/b.csv', 2, n, noon)),
+      event('x/b.csv', 3, 0, '1999-01-01T00:00:00.000Z'),
+      event('x/b.csv', 9, 0, '2030-12-31T23:59:59.999Z'),
+      event('x/a.csv', 2, 0, noon),
+      event('x/a.csv', 2, 1, noon),
+      event('x/a.csv', 7, 0, '2026-03-02T11:59:59.999Z'),
+    ];
+    const expected = read.slice().sort(compareEvents).map((e) => e.id);
+    expect(expected.slice(0, 6)).toEqual(['x/b.csv:3#0', 'x/a.csv:7#0', 'x/a.csv:2#0', 'x/a.csv:2#1', 'x/b.csv:2#0', 'x/b.csv:2#1']);
+    expect(expected[6]).toBe('x/b.csv:2#10');
+    expect(sortEvents(read).map((e) => e.id)).toEqual(expected);
   });
 });
 
