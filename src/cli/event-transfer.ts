@@ -23,6 +23,11 @@ export interface EventBatch {
   links: Int32Array<ArrayBuffer>;
 }
 
+/**
+ * Numbers per event: 0 flags, 1 source line, 2-15 table indices of system, system kind, record type,
+ * record id, kind, actor id, actor name, actor type, team, from, to, field, activity, workflow, 16 link
+ * count, 17-18 the id's line and n (ID_NUMBERED only).
+ */
 const FIELDS = 19;
 const ABSENT = -1;
 /** flags, the first number of an event */
