@@ -46,17 +46,20 @@ export function analyzeEvents(events: HandoffEvent[], options: AnalysisOptions =
   const runs = events.filter((e) => e.systemKind === 'integration' && (e.kind === 'sync-succeeded' || e.kind === 'sync-failed'));
   const active = activeWeeks(countPerWeek(runs.map((e) => e.at), weeks));
   const input: AnalysisInput = { events, correlation, evidence, window, weeks, activeWeeks: active, runs };
-  const results = runAnalyzers(input, options.analyzers);
-  return { window, weeks, activeWeeks: active, correlation, evidence, results, events, cited: indexCited(events, results, evidence) };
+  // the events the measures cite as events, by id; indexCited adds the rest
+  const cited = new Map<string, HandoffEvent>();
+  const results = runAnalyzers(input, options.analyzers, undefined, cited);
+  return { window, weeks, activeWeeks: active, correlation, evidence, results, events, cited: indexCited(events, results, evidence, cited) };
 }
 
 /**
  * Indexes only the events something cites: an index of every event cost more than all the
- * analyzers together on the 5M bench set (a million long ids hashed into one map). A failure holds
- * the event it is named after, so only the measures' ids (at most 50 a measure) are looked for.
+ * analyzers together on the 5M bench set (a million long ids hashed into one map). The measures
+ * hand over most of what they cite as events (`cited`), and a failure holds the event it is named
+ * after; the events are searched only for ids cited without their event (an analyzer of a library
+ * user's may cite by id alone).
  */
-function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerResult[], evidence: Evidence): Map<string, HandoffEvent> {
-  const cited = new Map<string, HandoffEvent>();
+function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerResult[], evidence: Evidence, cited: Map<string, HandoffEvent>): Map<string, HandoffEvent> {
   const sought = new Set<string>();
   for (const failure of evidence.failures) {
     const own = failure.events.find((event) => event.id === failure.id);
@@ -66,21 +69,12 @@ function indexCited(events: readonly HandoffEvent[], results: readonly AnalyzerR
   for (const result of results) {
     for (const measure of Object.values(result.measures)) if (measure.status === 'ok') for (const id of measure.evidence) if (!cited.has(id)) sought.add(id);
   }
+  // the built-in analyzers cite events or failures, so this search is for an analyzer citing other
+  // ids as text; it hashes every event's id (half a second at 5M events)
   if (sought.size === 0) return cited;
-  // the ids carry the file's path: hashing every one to test it cost half a second at 5M events.
-  // Their last characters (`…:line#n`) are a cheap first test; only ids passing it are hashed
-  const tails = new Set<number>();
-  for (const id of sought) tails.add(tailOf(id));
   for (let position = 0; position < events.length; position++) {
     const event = events[position]!;
-    if (tails.has(tailOf(event.id)) && sought.has(event.id)) cited.set(event.id, event);
+    if (sought.has(event.id)) cited.set(event.id, event);
   }
   return cited;
-}
-
-/** The length and last eight characters of an id folded into a small integer (no hash of the whole id). */
-function tailOf(id: string): number {
-  let tail = id.length;
-  for (let at = Math.max(0, id.length - 8); at < id.length; at++) tail = (Math.imul(tail, 31) + id.charCodeAt(at)) | 0;
-  return tail;
 }

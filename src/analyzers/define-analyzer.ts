@@ -79,7 +79,8 @@ export interface AnalyzerContext<O> {
     fields: {
       unit: string;
       n: number;
-      evidence: readonly string[];
+      /** the rows behind the value, as events or their ids: an event is cited without a search for its id */
+      evidence: readonly (HandoffEvent | string)[];
       definition: string;
       ci?: [number, number] | undefined;
       minSample?: number;

@@ -24,7 +24,7 @@ export default defineAnalyzer({
     const mb = median(b);
     const enough = a.length >= 10 && b.length >= 10;
     const ci = enough ? bootstrapMedianDifference(a, b) : undefined;
-    const slowestFailed = [...withFailure].sort((x, y) => y[1].hours - x[1].hours).map(([, l]) => l.end.id);
+    const slowestFailed = [...withFailure].sort((x, y) => y[1].hours - x[1].hours).map(([, l]) => l.end);
 
     const waits = new Map<string, number>();
     for (const h of evidence.systemHandoffs) waits.set(h.workflow, (waits.get(h.workflow) ?? 0) + Math.max(0, h.latencyHours));
@@ -35,11 +35,11 @@ export default defineAnalyzer({
       status: 'ok',
       measures: {
         leadTimeWithFailureP50: ctx.measure(ma, { unit: 'hours', n: a.length, evidence: slowestFailed, definition: `${definition}; median over workflows with a handoff failure` }),
-        leadTimeWithoutFailureP50: ctx.measure(mb, { unit: 'hours', n: b.length, evidence: without.map(([, l]) => l.end.id), definition: `${definition}; median over workflows without` }),
+        leadTimeWithoutFailureP50: ctx.measure(mb, { unit: 'hours', n: b.length, evidence: without.map(([, l]) => l.end), definition: `${definition}; median over workflows without` }),
         medianDifference: ctx.measure(ma !== undefined && mb !== undefined ? ma - mb : undefined, { unit: 'hours', n: smaller, ci, evidence: slowestFailed, definition: 'median(with failure) − median(without), 95% interval from 2,000 seeded bootstrap resamples' }),
         ratio: ctx.measure(ma !== undefined && mb ? ma / mb : undefined, { unit: 'ratio', n: smaller, evidence: slowestFailed, definition: 'median(with failure) ÷ median(without); above 1 means failures lengthen lead time' }),
         affectedShare: ctx.measure(a.length / leadTimes.length, { unit: 'share', n: leadTimes.length, ci: wilson(a.length, leadTimes.length), evidence: slowestFailed, definition: 'finished workflows with a handoff failure ÷ finished workflows' }),
-        waitingShareP50: ctx.measure(median(waitingShares), { unit: 'share', n: waitingShares.length, evidence: [...evidence.systemHandoffs].sort((x, y) => y.latencyHours - x.latencyHours).map((h) => h.arrival.id), definition: 'per workflow, hours waiting between systems (sum of system handoff latencies) ÷ lead time; median over workflows' }),
+        waitingShareP50: ctx.measure(median(waitingShares), { unit: 'share', n: waitingShares.length, evidence: [...evidence.systemHandoffs].sort((x, y) => y.latencyHours - x.latencyHours).map((h) => h.arrival), definition: 'per workflow, hours waiting between systems (sum of system handoff latencies) ÷ lead time; median over workflows' }),
       },
       series: {},
       tables: {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { recordKey } from '../correlate/handoffs.js';
 import { canonicalStage } from '../correlate/stages.js';
+import type { HandoffEvent } from '../model/index.js';
 import { defineAnalyzer, notMeasurable } from './define-analyzer.js';
 import { quantile, wilson } from './stats.js';
 
@@ -31,7 +32,7 @@ export default defineAnalyzer({
     // a person setting a synced status field by hand is checking and correcting the tools' truth
     const verifications = evidence.reconciliation.filter((r) => r.kind === 'field-edit' && /status|stage/i.test(r.event.field ?? ''));
 
-    const lastByRecord = new Map<string, { at: string; stage: string | undefined; id: string }>();
+    const lastByRecord = new Map<string, { at: string; stage: string | undefined; event: HandoffEvent }>();
     for (let position = 0; position < events.length; position++) {
       const event = events[position]!;
       if (event.systemKind === 'integration' || event.systemKind === 'crm') continue;
@@ -39,11 +40,11 @@ export default defineAnalyzer({
       const previous = lastByRecord.get(key);
       const stage = event.kind === 'state-changed' || event.kind === 'resolved' || event.kind === 'reopened' ? canonicalStage(event.to) : previous?.stage;
       // updated in place: an object per event was most of this analyzer's time at 5M events
-      if (!previous) lastByRecord.set(key, { at: event.at, stage, id: event.id });
+      if (!previous) lastByRecord.set(key, { at: event.at, stage, event });
       else {
         previous.at = event.at;
         previous.stage = stage ?? previous.stage;
-        previous.id = event.id;
+        previous.event = event;
       }
     }
     const staleBefore = Date.parse(window.to) - staleAfterDays * 86_400_000;
@@ -53,12 +54,12 @@ export default defineAnalyzer({
     return {
       status: 'ok',
       measures: {
-        disagreementShare: ctx.measure(workflowsWithDisagreement / comparable, { unit: 'share', n: comparable, ci: wilson(workflowsWithDisagreement, comparable), evidence: longest.map((d) => d.from.id), definition: `workflows whose systems disagreed on done-ness for more than ${toleranceHours} h ÷ workflows tracked in two or more systems` }),
-        disagreementHoursP50: ctx.measure(quantile(hours, 0.5), { unit: 'hours', n: hours.length, evidence: longest.map((d) => d.from.id), definition: 'hours from the first system saying done to the last one agreeing (or the window end), over disagreements beyond tolerance', minSample: 5 }),
-        disagreementHoursP90: ctx.measure(quantile(hours, 0.9), { unit: 'hours', n: hours.length, evidence: longest.map((d) => d.from.id), definition: '90th percentile (type 7) of the same', minSample: 5 }),
-        unresolvedDisagreements: ctx.measure(beyond.filter((d) => !d.until).length, { unit: 'workflows', n: comparable, evidence: beyond.filter((d) => !d.until).map((d) => d.from.id), definition: 'workflows still disagreeing at the end of the window', minSample: 0 }),
-        manualVerifications: ctx.measure(verifications.length, { unit: 'edits', n: comparable, evidence: verifications.map((v) => v.event.id), definition: 'human edits of status fields an integration writes', minSample: 0 }),
-        staleShare: ctx.measure(open.length ? stale.length / open.length : undefined, { unit: 'share', n: open.length, ci: wilson(stale.length, open.length), evidence: stale.map((r) => r.id), definition: `open support and delivery records untouched for ${staleAfterDays} days before the window ends ÷ open records`, minSample: 5 }),
+        disagreementShare: ctx.measure(workflowsWithDisagreement / comparable, { unit: 'share', n: comparable, ci: wilson(workflowsWithDisagreement, comparable), evidence: longest.map((d) => d.from), definition: `workflows whose systems disagreed on done-ness for more than ${toleranceHours} h ÷ workflows tracked in two or more systems` }),
+        disagreementHoursP50: ctx.measure(quantile(hours, 0.5), { unit: 'hours', n: hours.length, evidence: longest.map((d) => d.from), definition: 'hours from the first system saying done to the last one agreeing (or the window end), over disagreements beyond tolerance', minSample: 5 }),
+        disagreementHoursP90: ctx.measure(quantile(hours, 0.9), { unit: 'hours', n: hours.length, evidence: longest.map((d) => d.from), definition: '90th percentile (type 7) of the same', minSample: 5 }),
+        unresolvedDisagreements: ctx.measure(beyond.filter((d) => !d.until).length, { unit: 'workflows', n: comparable, evidence: beyond.filter((d) => !d.until).map((d) => d.from), definition: 'workflows still disagreeing at the end of the window', minSample: 0 }),
+        manualVerifications: ctx.measure(verifications.length, { unit: 'edits', n: comparable, evidence: verifications.map((v) => v.event), definition: 'human edits of status fields an integration writes', minSample: 0 }),
+        staleShare: ctx.measure(open.length ? stale.length / open.length : undefined, { unit: 'share', n: open.length, ci: wilson(stale.length, open.length), evidence: stale.map((r) => r.event), definition: `open support and delivery records untouched for ${staleAfterDays} days before the window ends ÷ open records`, minSample: 5 }),
       },
       series: {},
       tables: {

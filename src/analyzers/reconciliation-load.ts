@@ -1,4 +1,5 @@
 // Reconciliation load: people redoing by hand what an integration keeps in sync, per team and week.
+import type { HandoffEvent } from '../model/index.js';
 import { countPerWeek } from './collect.js';
 import { WEEKS_FOR_CONFIDENCE } from './weeks.js';
 import { defineAnalyzer, notMeasurable } from './define-analyzer.js';
@@ -31,24 +32,24 @@ export default defineAnalyzer({
     const involved = [...teams].filter(([, tally]) => tally.size >= involvedWeeks).map(([team]) => team).sort();
     // repetitive: the same field (system/type/field) is corrected again and again across records
     let repeats = 0;
-    const repeated: string[] = [];
+    const repeated: HandoffEvent[] = [];
     const byTarget = new Map<string, number>();
     for (const edit of edits) byTarget.set(edit.target, (byTarget.get(edit.target) ?? 0) + 1);
     for (const edit of edits) {
       if ((byTarget.get(edit.target) ?? 0) >= 3) {
         repeats++;
-        repeated.push(edit.event.id);
+        repeated.push(edit.event);
       }
     }
-    const ids = edits.map((e) => e.event.id);
+    const cites = edits.map((e) => e.event);
     const teamMedians = [...teams].map(([team, tally]) => ({ team, median: median(weeks.map((w) => tally.get(w) ?? 0))! }));
     return {
       status: 'ok',
       measures: {
-        edits: ctx.measure(edits.length, { unit: 'edits', n: weeks.length, evidence: ids, definition: 'human edits of integration-written fields + manual creations of integration-created records + merges', minSample: 0 }),
-        editsPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'median weekly count over every ISO week of the window', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
-        teamsInvolved: ctx.measure(involved.length, { unit: 'teams', n: edits.length, evidence: edits.filter((e) => involved.includes(e.team)).map((e) => e.event.id), definition: 'teams (configured, or inferred from ownership) reconciling in at least a quarter of the weeks', minSample: 0 }),
-        busiestTeamEditsPerWeek: ctx.measure(teamMedians.length ? Math.max(...teamMedians.map((t) => t.median)) : undefined, { unit: 'edits/week', n: weeks.length, evidence: ids, definition: 'the highest median weekly edit count of any one team', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
+        edits: ctx.measure(edits.length, { unit: 'edits', n: weeks.length, evidence: cites, definition: 'human edits of integration-written fields + manual creations of integration-created records + merges', minSample: 0 }),
+        editsPerWeekMedian: ctx.measure(median(perWeek.map((p) => p.value)), { unit: 'edits/week', n: weeks.length, evidence: cites, definition: 'median weekly count over every ISO week of the window', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
+        teamsInvolved: ctx.measure(involved.length, { unit: 'teams', n: edits.length, evidence: edits.filter((e) => involved.includes(e.team)).map((e) => e.event), definition: 'teams (configured, or inferred from ownership) reconciling in at least a quarter of the weeks', minSample: 0 }),
+        busiestTeamEditsPerWeek: ctx.measure(teamMedians.length ? Math.max(...teamMedians.map((t) => t.median)) : undefined, { unit: 'edits/week', n: weeks.length, evidence: cites, definition: 'the highest median weekly edit count of any one team', minSample: 4, confidentFrom: WEEKS_FOR_CONFIDENCE }),
         repetitiveShare: ctx.measure(edits.length ? repeats / edits.length : undefined, { unit: 'share', n: edits.length, evidence: repeated, definition: 'edits on a field (system/type/field) corrected three or more times in the window', minSample: 5 }),
       },
       series: {

@@ -1,4 +1,5 @@
 // Runs every registered analyzer over one analysis input, with the shared measure rules.
+import type { HandoffEvent } from '../model/index.js';
 import { EVIDENCE_LIMIT, type AnalysisInput, type Analyzer, type AnalyzerContext, type AnalyzerResult, type MeasureResult } from './define-analyzer.js';
 import { analyzers as registry } from './index.js';
 import { LOW_CONFIDENCE, MIN_SAMPLE, round } from './stats.js';
@@ -8,7 +9,7 @@ export type AnalyzerOptions = Record<string, Record<string, unknown>>;
 
 export class AnalyzerOptionsError extends Error {}
 
-function contextFor<O>(analyzer: Analyzer<O>, raw: Record<string, unknown> | undefined): AnalyzerContext<O> {
+function contextFor<O>(analyzer: Analyzer<O>, raw: Record<string, unknown> | undefined, cited: Map<string, HandoffEvent>): AnalyzerContext<O> {
   let options = (raw ?? {}) as O;
   if (analyzer.options) {
     const parsed = analyzer.options.safeParse(raw ?? {});
@@ -35,7 +36,7 @@ function contextFor<O>(analyzer: Analyzer<O>, raw: Record<string, unknown> | und
         n: fields.n,
         ...(fields.ci ? { ci: [round(fields.ci[0]), round(fields.ci[1])] as [number, number] } : {}),
         ...(minimum > 0 && fields.n < (fields.confidentFrom ?? LOW_CONFIDENCE) ? { lowConfidence: true } : {}),
-        evidence: firstDistinct(fields.evidence, EVIDENCE_LIMIT),
+        evidence: firstDistinct(fields.evidence, EVIDENCE_LIMIT, cited),
         definition: fields.definition,
       };
     },
@@ -46,19 +47,32 @@ function contextFor<O>(analyzer: Analyzer<O>, raw: Record<string, unknown> | und
 }
 
 /**
- * The first `limit` distinct ids, in order. Stops there: a measure may cite every failure of the run
- * (60,000 on the 5M brightpath set), and a set of all of them cost half a second over the measures.
+ * The ids of the first `limit` distinct items, in order, each event among them put in `cited` by its
+ * id. Stops there: a measure may cite every failure of the run (60,000 on the 5M brightpath set), and
+ * a set of all of them cost half a second over the measures.
  */
-function firstDistinct(ids: readonly string[], limit: number): string[] {
+function firstDistinct(items: readonly (HandoffEvent | string)[], limit: number, cited: Map<string, HandoffEvent>): string[] {
   const kept = new Set<string>();
-  for (const id of ids) {
+  for (const item of items) {
     if (kept.size === limit) break;
-    kept.add(id);
+    if (typeof item === 'string') kept.add(item);
+    else {
+      kept.add(item.id);
+      cited.set(item.id, item);
+    }
   }
   return [...kept];
 }
 
-/** Runs the analyzers (all registered ones by default) in id order. */
-export function runAnalyzers(input: AnalysisInput, options: AnalyzerOptions = {}, analyzers: readonly Analyzer<any>[] = registry): AnalyzerResult[] {
-  return analyzers.map((analyzer) => ({ id: analyzer.meta.id, ...analyzer.analyze(input, contextFor(analyzer, options[analyzer.meta.id])) }));
+/**
+ * Runs the analyzers (all registered ones by default) in id order. The events their measures cite as
+ * events (not only by id) are put in `cited`, by id.
+ */
+export function runAnalyzers(
+  input: AnalysisInput,
+  options: AnalyzerOptions = {},
+  analyzers: readonly Analyzer<any>[] = registry,
+  cited = new Map<string, HandoffEvent>(),
+): AnalyzerResult[] {
+  return analyzers.map((analyzer) => ({ id: analyzer.meta.id, ...analyzer.analyze(input, contextFor(analyzer, options[analyzer.meta.id], cited)) }));
 }

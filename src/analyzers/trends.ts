@@ -1,5 +1,6 @@
 // Trends: weekly volume, failures and manual work; which grows faster; how unstable the weeks are.
 import { coefficientOfVariation, linearRegression, mean } from 'simple-statistics';
+import type { HandoffEvent } from '../model/index.js';
 import { countPerWeek } from './collect.js';
 import { defineAnalyzer, type MeasureResult } from './define-analyzer.js';
 import { HANDOFF_FAILURE_CLASSES } from './failure-frequency.js';
@@ -26,7 +27,7 @@ export default defineAnalyzer({
     // growth is fitted on the weeks handoffs were flowing, without the first and last (usually partial)
     const activeList = weeks.filter((week) => active.has(week)).slice(1, -1);
     const full = (series: { week: string; value: number }[]) => series.filter((p) => activeList.includes(p.week));
-    const growth = (series: { week: string; value: number }[], label: string, evidence: readonly string[]): MeasureResult => {
+    const growth = (series: { week: string; value: number }[], label: string, evidence: readonly (HandoffEvent | string)[]): MeasureResult => {
       const points = full(series);
       const average = points.length ? mean(points.map((p) => p.value)) : 0;
       const definition = `weekly growth of ${label}: least-squares slope ÷ mean, over the active weeks less the first and last`;
@@ -37,14 +38,14 @@ export default defineAnalyzer({
       return ctx.measure(m / average, { unit: 'share/week', n: points.length, evidence, definition, minSample: 6, confidentFrom: WEEKS_FOR_CONFIDENCE });
     };
     const failureEvidence = evidence.failures.map((f) => f.id);
-    const manualEvidence = evidence.reconciliation.map((r) => r.event.id);
+    const manualEvidence = evidence.reconciliation.map((r) => r.event);
     const volumeGrowth = growth(volume, 'workflows started', []);
     const failureGrowth = growth(failures, 'failures', failureEvidence);
     const throughputGrowth = growth(throughput, 'workflows finished', []);
     const manualGrowth = growth(manual, 'manual edits', manualEvidence);
     const fullFailures = full(failures).map((p) => p.value);
     const variability = fullFailures.length >= 6 && mean(fullFailures) > 0 ? coefficientOfVariation(fullFailures) : undefined;
-    const excess = (a: MeasureResult, b: MeasureResult, label: string, evidence: readonly string[]) =>
+    const excess = (a: MeasureResult, b: MeasureResult, label: string, evidence: readonly (HandoffEvent | string)[]) =>
       a.status === 'ok' && b.status === 'ok'
         ? ctx.measure(a.value - b.value, { unit: 'share/week', n: Math.min(a.n, b.n), evidence, definition: label, minSample: 6, confidentFrom: WEEKS_FOR_CONFIDENCE })
         : ctx.insufficient('one of the two growth rates could not be measured', { unit: 'share/week', definition: label });
