@@ -127,6 +127,9 @@ export function sortEvents(events: readonly HandoffEvent[]): HandoffEvent[] {
   return sortByKeys(events, times, files, lines) ?? sortedBy((a, b) => times[a]! - times[b]! || files[a]! - files[b]! || lines[a]! - lines[b]! || compareIds(events[a]!.id, events[b]!.id));
 }
 
+/** Events on one line up to which `sortByKeys` orders them by insertion (a row's events: a handful). */
+const SHORT_LINE = 16;
+
 /** Bits of a sort key below the time: an event's rank by file, line and id (up to 16M events). */
 const RANK_BITS = 24;
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -165,6 +168,12 @@ function sortByKeys(events: readonly HandoffEvent[], times: Float64Array, files:
   for (let start = 0, end = 1; start < count; start = end, end = start + 1) {
     const i = byRank[start]!;
     while (end < count && files[byRank[end]!] === files[i] && lines[byRank[end]!] === lines[i]) end++;
+    if (end - start > SHORT_LINE) {
+      // a compact JSON page holds all its records on one line: an insertion sort would be quadratic
+      const line = Array.from(byRank.subarray(start, end)).sort((a, b) => compareIds(events[a]!.id, events[b]!.id));
+      byRank.set(line, start);
+      continue;
+    }
     for (let at = start + 1; at < end; at++) {
       const moving = byRank[at]!;
       let to = at;

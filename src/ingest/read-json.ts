@@ -9,6 +9,12 @@ import type { InputSource } from './source.js';
 /** A record of a JSON export: the value, the line it starts on, and where its nested parts start. */
 export interface JsonRecord {
   line: number;
+  /**
+   * 1-based column where the record starts, when an earlier record started on the same line: a
+   * compact page (what an API returns) holds every record on one line, so the line alone does not
+   * tell them apart
+   */
+  column?: number;
   value: unknown;
   /** 1-based line of a nested value, e.g. `lineOf(['changelog', 'histories', 2])`; the record's line when not found */
   lineOf(path: readonly (string | number)[]): number;
@@ -131,6 +137,8 @@ class Window {
   private newlines = 0;
   private countPos = 0;
   private nextNewline = -2;
+  /** offset in the whole text of the line `countPos` is on */
+  private lineStart = 0;
   private readonly chunks: AsyncIterator<string>;
 
   /** `lines`: whether lines are counted (the second pass) */
@@ -215,10 +223,16 @@ class Window {
     if (this.nextNewline === -2 || (this.nextNewline >= 0 && this.nextNewline < this.countPos)) this.nextNewline = this.buf.indexOf('\n', this.countPos);
     while (this.nextNewline >= 0 && this.nextNewline < at) {
       this.newlines++;
+      this.lineStart = this.base + this.nextNewline + 1;
       this.nextNewline = this.buf.indexOf('\n', this.nextNewline + 1);
     }
     this.countPos = at;
     return this.newlines + 1;
+  }
+
+  /** 1-based column of `at` in `buf`, on the line `lineAt(at)` gave (call that first). */
+  columnAt(at: number): number {
+    return this.base + at - this.lineStart + 1;
   }
 }
 
@@ -377,6 +391,7 @@ async function* elements(w: Window, changed: () => Error): AsyncGenerator<JsonRe
   let next = await w.next();
   if (next === CLOSE_BRACKET) return;
   let batch: JsonRecord[] = [];
+  let lastLine = 0;
   const handOver = () => {
     const full = batch;
     batch = [];
@@ -389,6 +404,8 @@ async function* elements(w: Window, changed: () => Error): AsyncGenerator<JsonRe
       end = await w.end(skipValue);
     }
     const line = w.lineAt(w.pos);
+    const column = line === lastLine ? w.columnAt(w.pos) : undefined;
+    lastLine = line;
     const text = w.buf.slice(w.pos, end);
     // a record on one line (a compact page, or one record a line) has all its parts on that line
     let lineOf: JsonRecord['lineOf'] = () => line;
@@ -397,7 +414,7 @@ async function* elements(w: Window, changed: () => Error): AsyncGenerator<JsonRe
       lineOf = (path) => line - 1 + inner(path);
     }
     w.pos = end;
-    batch.push({ value: JSON.parse(text), line, lineOf });
+    batch.push(column === undefined ? { value: JSON.parse(text), line, lineOf } : { value: JSON.parse(text), line, column, lineOf });
     next = w.peek();
     if (next < 0) {
       if (batch.length) yield handOver();

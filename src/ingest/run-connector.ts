@@ -64,6 +64,8 @@ export function formatOf(file: string): InputFormat | undefined {
 
 type Row = {
   line: number;
+  /** JSON: where the record starts, when another record started earlier on its line (see `JsonRecord`) */
+  column?: number;
   value: Record<string, unknown>;
   lineOf?: (path: readonly (string | number)[]) => number;
   /** CSV: the row had a different number of cells than the header */
@@ -166,12 +168,13 @@ function rowMapper(
   let rowIssues: Issue[] = [];
   let rejected = false;
   let line = 0;
+  let rowColumn: number | undefined;
   let lineOf: (path: readonly (string | number)[]) => number = () => line;
   let lastText: unknown;
   let lastParsed: ReturnType<typeof parseTimestamp> = { ok: false, reason: 'invalid' };
 
   const add = (severity: Issue['severity'], code: IssueCode, field: string | undefined, message: string) => {
-    const column = field === undefined ? undefined : columnOf(field);
+    const column = (field === undefined ? undefined : columnOf(field)) ?? rowColumn;
     rowIssues.push({ severity, code, file, line, ...(column ? { column } : {}), ...(field ? { field } : {}), message });
     if (severity === 'error') rejected = true;
   };
@@ -228,6 +231,7 @@ function rowMapper(
       result.rowsRead++;
       if (result.rowsRead % PROGRESS_EVERY === 0) options.onRows?.(result.rowsRead);
       line = row.line;
+      rowColumn = row.column;
       lineOf = row.lineOf ?? (() => row.line);
       rowIssues = [];
       rejected = false;
@@ -266,7 +270,8 @@ function rowMapper(
         drafts.forEach((draft, index) => {
           // joined, not a template: a template makes a rope of parts that every later Map or Set
           // lookup by id must first flatten (the event index alone cost 300 ms a company at 1M)
-          const event = builder.event(draft, [file, ':', row.line, '#', index].join(''), row.line);
+          // a compact JSON page's records share a line: the column tells them apart
+          const event = builder.event(draft, (row.column === undefined ? [file, ':', row.line, '#', index] : [file, ':', row.line, ':', row.column, '#', index]).join(''), row.line);
           if (!check) return events.push(event);
           const checked = HandoffEvent.safeParse(event);
           if (checked.success) events.push(event);
@@ -421,8 +426,8 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
       for await (const batch of document.batches(key)) {
         yield batch.map((record): Row | Fault =>
           typeof record.value !== 'object' || record.value === null || Array.isArray(record.value)
-            ? { line: record.line, code: 'json/not-an-object', message: 'record is not a JSON object' }
-            : { line: record.line, value: record.value as Record<string, unknown>, lineOf: record.lineOf },
+            ? { line: record.line, ...(record.column ? { column: record.column } : {}), code: 'json/not-an-object', message: 'record is not a JSON object' }
+            : { line: record.line, ...(record.column ? { column: record.column } : {}), value: record.value as Record<string, unknown>, lineOf: record.lineOf },
         );
       }
     },

@@ -64,7 +64,7 @@ export type Actor = z.infer<typeof Actor>;
 export const UtcInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/, 'not a UTC instant');
 
 export const HandoffEvent = z.object({
-  /** deterministic: `file:line#n` — the n-th event made from that row */
+  /** deterministic: `file:line#n` — the n-th event made from that row; `file:line:column#n` for a JSON record not first on its line */
   id: z.string().min(1),
   at: UtcInstant,
   system: z.string().min(1),

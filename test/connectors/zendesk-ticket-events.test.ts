@@ -117,6 +117,21 @@ describe('zendesk-ticket-events', () => {
   });
 });
 
+describe('zendesk-ticket-events: a compact page, as the API returns it', () => {
+  it('tells its records apart by the column each starts at, in ids and in rejects', async () => {
+    const change = (id: number) => [{ id, via: 'Web form', status: 'solved', event_type: 'Change', previous_value: 'open' }];
+    const records = [parent(change(2)), parent(change(3), { id: 4, ticket_id: 35437 }), parent(change(5), { id: 6, timestamp: 'yesterday' })];
+    const text = JSON.stringify({ ticket_events: records, next_page: null, count: 3, end_of_stream: true });
+    const { events, result } = await readText('events.json', text);
+    const columnOf = (index: number) => text.indexOf(JSON.stringify(records[index])) + 1;
+    expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
+    // the first record names its line alone, as in an indented page; later ones on that line add the column
+    expect(new Set(events.map((e) => e.id.replace(/#\d+$/, '')))).toEqual(new Set(['events.json:1', `events.json:1:${columnOf(1)}`]));
+    expect(result.rowsRejected).toBe(1);
+    expect(result.issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.line, issue.column])).toEqual([[1, columnOf(2)]]);
+  });
+});
+
 describe('zendesk-ticket-metric-events', () => {
   const metricPage = (rows: unknown[]) => JSON.stringify({ ticket_metric_events: rows, next_page: null, count: rows.length }, null, 1);
   const row = (id: number, type: string, time: string, instance = 1, extra: Record<string, unknown> = {}) => ({

@@ -92,9 +92,13 @@ const reference = {
     const starts = at === undefined ? [] : reference.elements(text, at);
     return array.map((value, index) => {
       const start = starts[index]!;
+      const line = reference.lineAt(lines, start);
+      // the column only for a record that another started before on the same line
+      const shared = index > 0 && reference.lineAt(lines, starts[index - 1]!) === line;
       return {
         value,
-        line: reference.lineAt(lines, start),
+        line,
+        column: shared ? start - lines[line - 1]! + 1 : undefined,
         lineOf(path: readonly (string | number)[]) {
           let cursor: number | undefined = start;
           for (const step of path) {
@@ -127,6 +131,7 @@ async function expectSameAsReference(text: string, key: string) {
   const expected = reference.records(text, key);
   expect(records.map((record) => record.value)).toEqual(expected.map((record) => record.value));
   expect(records.map((record) => record.line)).toEqual(expected.map((record) => record.line));
+  expect(records.map((record) => record.column)).toEqual(expected.map((record) => record.column));
   expect(read.count(key)).toBe(expected.length);
   records.forEach((record, index) => {
     for (const path of pathsOf(record.value)) expect([path, record.lineOf(path)]).toEqual([path, expected[index]!.lineOf(path)]);

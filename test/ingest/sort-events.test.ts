@@ -57,6 +57,26 @@ describe('sortEvents', () => {
     expect(expected[6]).toBe('x/b.csv:2#10');
     expect(sortEvents(read).map((e) => e.id)).toEqual(expected);
   });
+
+  it('orders a compact JSON page, every record on line 1, as compareEvents does', () => {
+    const event = (column: number | undefined, n: number, at: string): HandoffEvent => ({
+      id: column === undefined ? `p.json:1#${n}` : `p.json:1:${column}#${n}`,
+      at,
+      system: 'zendesk',
+      systemKind: 'support',
+      record: { type: 'ticket', id: String(column) },
+      kind: 'state-changed',
+      actor: { id: 'ann', type: 'human' },
+      source: { connector: 'zendesk-ticket-events', file: 'p.json', line: 1 },
+    });
+    // 300 records in reading order, two events each, at three instants: one line of 600 events, whose
+    // id order is not the reading order
+    const read = Array.from({ length: 300 }, (_, record) => [0, 1].map((n) => event(record ? 20 + record * 480 : undefined, n, `2026-03-0${1 + (record % 3)}T12:00:00.000Z`))).flat();
+    const expected = read.slice().sort(compareEvents).map((e) => e.id);
+    // reading order would put record 3 (column 1460) next; id order puts record 210 (column 100820)
+    expect(expected.slice(0, 3)).toEqual(['p.json:1#0', 'p.json:1#1', 'p.json:1:100820#0']);
+    expect(sortEvents(read).map((e) => e.id)).toEqual(expected);
+  });
 });
 
 describe('instantMillis', () => {
