@@ -26,7 +26,7 @@ export interface EventBatch {
 /**
  * Numbers per event: 0 flags, 1 source line, 2-15 table indices of system, system kind, record type,
  * record id, kind, actor id, actor name, actor type, team, from, to, field, activity, workflow, 16 link
- * count, 17-18 the id's line and n (ID_NUMBERED only).
+ * count, 17-18 the id's line and n (ID_NUMBERED only), or 17 the source's column (HAS_COLUMN only).
  */
 const FIELDS = 19;
 const ABSENT = -1;
@@ -39,6 +39,8 @@ const SAME_TIME = 4;
 const SAME_LINKS = 8;
 /** the id is `file:line#n`, with line and n in the last two numbers */
 const ID_NUMBERED = 16;
+/** the source names a column (a compact JSON page), in number 17; its id is then never ID_NUMBERED */
+const HAS_COLUMN = 32;
 /** events a fresh batch has room for before it grows */
 const FIRST_ROOM = 1024;
 
@@ -89,7 +91,12 @@ export function createEventPacker(file: string) {
       // not in that form, or the whole id when a connector made another kind
       const id = event.id;
       const inFile = id.startsWith(file);
-      if (inFile && readNumberedTail(id, file.length, data, at + 17)) flags |= ID_NUMBERED;
+      const column = event.source.column;
+      if (column !== undefined) {
+        flags |= HAS_COLUMN;
+        data[at + 17] = column;
+      }
+      if (inFile && column === undefined && readNumberedTail(id, file.length, data, at + 17)) flags |= ID_NUMBERED;
       else if (inFile) {
         flags |= ID_TAIL;
         texts.push(id.slice(file.length));
@@ -191,8 +198,8 @@ export function createEventUnpacker(file: string) {
   const text = (at: number): string | undefined => (at === ABSENT ? undefined : table[at]);
   // the events of one row share its source, as `eventBuilder` in ingest makes them
   let lastSource: HandoffEvent['source'] | undefined;
-  const sourceAt = (connector: string, line: number): HandoffEvent['source'] => {
-    if (lastSource?.line !== line || lastSource.connector !== connector) lastSource = { connector, file, line };
+  const sourceAt = (connector: string, line: number, column: number | undefined): HandoffEvent['source'] => {
+    if (lastSource?.line !== line || lastSource.column !== column || lastSource.connector !== connector) lastSource = column === undefined ? { connector, file, line } : { connector, file, line, column };
     return lastSource;
   };
   const makeActor = (id: number, name: number, type: number): HandoffEvent['actor'] => {
@@ -269,7 +276,7 @@ export function createEventUnpacker(file: string) {
           activity: text(data[at + 14]!),
           links: eventLinks,
           workflow: text(data[at + 15]!),
-          source: sourceAt(batch.connector, data[at + 1]!),
+          source: sourceAt(batch.connector, data[at + 1]!, flags & HAS_COLUMN ? data[at + 17]! : undefined),
         });
       }
     },

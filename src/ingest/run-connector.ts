@@ -271,7 +271,7 @@ function rowMapper(
           // joined, not a template: a template makes a rope of parts that every later Map or Set
           // lookup by id must first flatten (the event index alone cost 300 ms a company at 1M)
           // a compact JSON page's records share a line: the column tells them apart
-          const event = builder.event(draft, (row.column === undefined ? [file, ':', row.line, '#', index] : [file, ':', row.line, ':', row.column, '#', index]).join(''), row.line);
+          const event = builder.event(draft, (row.column === undefined ? [file, ':', row.line, '#', index] : [file, ':', row.line, ':', row.column, '#', index]).join(''), row.line, row.column);
           if (!check) return events.push(event);
           const checked = HandoffEvent.safeParse(event);
           if (checked.success) events.push(event);
@@ -342,12 +342,13 @@ function eventBuilder(connector: string, file: string) {
   };
   // the events of one row share its source (a row makes 1.3 events on the bench sets)
   let lastSource: HandoffEvent['source'] | undefined;
-  const sourceAt = (line: number): HandoffEvent['source'] => {
-    if (lastSource?.line !== line) lastSource = { connector, file, line };
+  const sourceAt = (line: number, column: number | undefined): HandoffEvent['source'] => {
+    if (lastSource?.line !== line || lastSource.column !== column) lastSource = column === undefined ? { connector, file, line } : { connector, file, line, column };
     return lastSource;
   };
   return {
-    event(draft: EventDraft, id: string, rowLine: number): HandoffEvent {
+    /** `rowColumn`: where a JSON record starts on its line, when it shares the line (see `JsonRecord`) */
+    event(draft: EventDraft, id: string, rowLine: number, rowColumn?: number): HandoffEvent {
       // every event gets the same keys in the model's order (absent ones undefined, which JSON
       // drops): one object shape for the whole run, and anything else a draft carries left out
       return {
@@ -366,7 +367,8 @@ function eventBuilder(connector: string, file: string) {
         activity: draft.activity === undefined ? undefined : share(draft.activity),
         links: draft.links?.map((link) => (link.system === undefined ? { id: own(link.id), via: share(link.via) } : { system: share(link.system), id: own(link.id), via: share(link.via) })),
         workflow: draft.workflow,
-        source: sourceAt(draft.line ?? rowLine),
+        // a nested item on a line of its own is found by its line; the record's column is for the record's line
+        source: sourceAt(draft.line ?? rowLine, (draft.line ?? rowLine) === rowLine ? rowColumn : undefined),
       };
     },
   };

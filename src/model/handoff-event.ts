@@ -36,6 +36,8 @@ export const EventSource = z.object({
   connector: z.string().min(1),
   file: z.string().min(1),
   line: z.number().int().positive(),
+  /** where the record starts on `line`, when another record started earlier on it (a compact JSON page) */
+  column: z.number().int().positive().optional(),
 });
 export type EventSource = z.infer<typeof EventSource>;
 

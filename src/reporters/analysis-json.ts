@@ -20,6 +20,8 @@ export interface ReportInput {
 export interface CitedEvent {
   file: string;
   line: number;
+  /** where the record starts on its line, in a compact JSON page (see `EventSource`) */
+  column?: number;
   connector: string;
   at: string;
   system: string;
@@ -81,6 +83,7 @@ export function citation(event: HandoffEvent): CitedEvent {
   return {
     file: event.source.file,
     line: event.source.line,
+    ...(event.source.column === undefined ? {} : { column: event.source.column }),
     connector: event.source.connector,
     at: event.at,
     system: event.system,

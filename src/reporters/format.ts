@@ -14,6 +14,11 @@ export const BAND_LABELS: Record<string, string> = {
   'not-scored': 'not scored',
 };
 
+/** Where a row is, as editors take it: `file:line`, or `file:line:column` (a compact JSON page, a reject's cell). */
+export function formatPosition(at: { file: string; line?: number | undefined; column?: number | undefined }): string {
+  return [at.file, at.line, at.column].filter((part) => part !== undefined).join(':');
+}
+
 /** A number as people read it: integers as they are, others to 2 significant decimals at most. */
 export function formatNumber(value: number): string {
   if (Number.isInteger(value)) return String(value);

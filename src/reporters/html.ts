@@ -4,7 +4,7 @@ import type { Analysis } from './analysis-json.js';
 import { axisScoresChart, detectionLagChart, leadTimeChart, routeMapChart, weeklyFailuresChart, type RouteEdge } from './charts.js';
 import { html, type SafeHtml } from './escape.js';
 import { actorsLine, handoffRoutes } from './markdown.js';
-import { BAND_LABELS, DECISION_LABELS, formatChange, formatMeasure, formatNumber, formatValue } from './format.js';
+import { BAND_LABELS, DECISION_LABELS, formatChange, formatMeasure, formatNumber, formatPosition, formatValue } from './format.js';
 
 const STYLE = `
 body{font:14px/1.45 system-ui,sans-serif;color:#1f2933;max-width:980px;margin:24px auto;padding:0 16px}
@@ -20,7 +20,7 @@ figure{margin:12px 0 20px}figcaption{color:#52606d;font-size:12px}svg.chart{max-
 const band = (value: string) => html`<span class="band b-${value}">${BAND_LABELS[value] ?? value}</span>`;
 const cite = (analysis: Analysis, id: string) => {
   const c = analysis.citations[id];
-  return c ? html`<code>${c.file}:${c.line}</code>` : html``;
+  return c ? html`<code>${formatPosition(c)}</code>` : html``;
 };
 
 function tableOf(header: readonly string[], rows: readonly (readonly (SafeHtml | string)[])[], numeric: readonly number[] = []): SafeHtml {
@@ -46,7 +46,7 @@ ${axis.evidence.length
   ? html`<p>Cited rows:</p><ul>${axis.evidence.map((c) => {
       const e = analysis.citations[c.id];
       const change = e && (e.from !== undefined || e.to !== undefined) ? html`; ${e.field ? `${e.field}: ` : ''}${e.from ?? '∅'} → ${e.to ?? '∅'}` : html``;
-      return html`<li><code>${c.file}:${c.line}</code>${e ? html` — ${e.kind} of ${e.record} in ${e.system} at ${e.at} by ${e.actor}${change}` : html``}</li>`;
+      return html`<li><code>${formatPosition(c)}</code>${e ? html` — ${e.kind} of ${e.record} in ${e.system} at ${e.at} by ${e.actor}${change}` : html``}</li>`;
     })}</ul>`
   : html``}</section>`;
 }
@@ -109,7 +109,7 @@ ${tableOf(
 <p>Rows read = accepted + rejected: ${inputs.totals.rowsRead} = ${inputs.totals.rowsAccepted} + ${inputs.totals.rowsRejected}, in ${inputs.totals.files} files.</p>
 ${correlation ? html`<p>Records: ${correlation.records}; linked into workflows: ${correlation.linkedRecords}; unlinked: ${correlation.unlinkedRecords}; links to records not in the exports: ${correlation.danglingLinks}.</p><p>Actors: ${actorsLine(correlation.actors)}.</p>${correlation.unlinked.length ? tableOf(['system', 'record type', 'unlinked', 'examples'], correlation.unlinked.map((u) => [u.system, u.type, String(u.count), u.examples.join(', ')]), [2]) : html``}` : html``}
 <p>Rejects: ${errors}; warnings: ${inputs.issues.length - errors} (all of them in rejects.csv).</p>
-${inputs.issues.length ? tableOf(['where', 'severity', 'code', 'message'], inputs.issues.slice(0, 50).map((i) => [html`<code>${[i.file, i.line, i.column].filter((p) => p !== undefined).join(':')}</code>`, i.severity, html`<code>${i.code}</code>`, i.message])) : html``}
+${inputs.issues.length ? tableOf(['where', 'severity', 'code', 'message'], inputs.issues.slice(0, 50).map((i) => [html`<code>${formatPosition(i)}</code>`, i.severity, html`<code>${i.code}</code>`, i.message])) : html``}
 ${analysis.analyzers.length
   ? html`<h2 id="definitions">Definitions</h2>${analysis.analyzers.map((r) => html`<h3>${r.id}</h3>${r.status === 'insufficient' ? html`<p>Not measured: ${r.reason ?? ''}</p>` : html``}${tableOf(['measure', 'value', 'definition'], Object.entries(r.measures).map(([name, m]) => [html`<code>${r.id}.${name}</code>`, formatMeasure(m), m.definition]))}`)}`
   : html``}`;

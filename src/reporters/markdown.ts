@@ -2,7 +2,7 @@
 import type { AxisScore } from '../scoring/score.js';
 import type { Analysis } from './analysis-json.js';
 import { codeSpan as code, escapeMarkdown as md } from './escape.js';
-import { BAND_LABELS, DECISION_LABELS, formatChange, formatMeasure, formatNumber, formatValue } from './format.js';
+import { BAND_LABELS, DECISION_LABELS, formatChange, formatMeasure, formatNumber, formatPosition, formatValue } from './format.js';
 
 /** Rows of a Markdown table; every cell is already escaped. */
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
@@ -54,7 +54,7 @@ function axisSection(axis: AxisScore, analysis: Analysis): string[] {
     out.push('Cited rows:', '');
     for (const c of axis.evidence) {
       const e = analysis.citations[c.id];
-      out.push(`- ${code(`${c.file}:${c.line}`)}${e ? ` — ${md(e.kind)} of ${md(e.record)} in ${md(e.system)} at ${e.at} by ${md(e.actor)}${change(e)}` : ''}`);
+      out.push(`- ${code(formatPosition(c))}${e ? ` — ${md(e.kind)} of ${md(e.record)} in ${md(e.system)} at ${e.at} by ${md(e.actor)}${change(e)}` : ''}`);
     }
     out.push('');
   }
@@ -103,7 +103,7 @@ export function renderMarkdown(analysis: Analysis): string {
             `${formatNumber(r.addedLeadTimeHours)} h`,
             r.detectionLagP50Hours === null ? '—' : `${formatNumber(r.detectionLagP50Hours)} h`,
             r.owner ? `${md(r.owner.team)} (${formatNumber(r.owner.share * 100)}%)` : 'nobody',
-            r.evidence.map((id) => analysis.citations[id]).filter((c) => c !== undefined).map((c) => code(`${c.file}:${c.line}`)).join(', '),
+            r.evidence.map((id) => analysis.citations[id]).filter((c) => c !== undefined).map((c) => code(formatPosition(c))).join(', '),
           ]),
         ),
         '',
@@ -176,7 +176,7 @@ export function renderMarkdown(analysis: Analysis): string {
     out.push(
       ...table(
         ['where', 'severity', 'code', 'message'],
-        inputs.issues.slice(0, MAX_REJECTS_LISTED).map((i) => [code([i.file, i.line, i.column].filter((p) => p !== undefined).join(':')), i.severity, code(i.code), md(i.message)]),
+        inputs.issues.slice(0, MAX_REJECTS_LISTED).map((i) => [code(formatPosition(i)), i.severity, code(i.code), md(i.message)]),
       ),
       '',
     );

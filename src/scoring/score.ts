@@ -15,6 +15,8 @@ export interface Citation {
   id: string;
   file: string;
   line: number;
+  /** in a compact JSON page (see `EventSource`) */
+  column?: number;
 }
 
 export interface AxisScore {
@@ -108,7 +110,7 @@ export function scoreAxes(results: readonly AnalyzerResult[], matrix: DecisionMa
       .slice(0, CITED_PER_AXIS)
       .map((evidenceId) => events.get(evidenceId))
       .filter((event): event is HandoffEvent => event !== undefined)
-      .map((event) => ({ id: event.id, file: event.source.file, line: event.source.line }));
+      .map((event) => ({ id: event.id, file: event.source.file, line: event.source.line, ...(event.source.column === undefined ? {} : { column: event.source.column }) }));
     return { id, title: axis.title, score, band: bandOf(score, matrix), coverage, signals, findings, evidence, guide };
   });
 }

@@ -55,6 +55,20 @@ describe('event transfer', () => {
     expect(back.map((e) => e.id)).toEqual(ids);
   });
 
+  it('carries the column of a record of a compact JSON page, whatever its id', () => {
+    const packer = createEventPacker('x/events.json');
+    const unpacker = createEventUnpacker('x/events.json');
+    const onLine1 = (id: string, column: number | undefined, at: string): HandoffEvent => ({ ...events[0]!, id, at, source: { ...base.source, line: 1, ...(column === undefined ? {} : { column }) } });
+    // the column shares its slot with a numbered id's numbers: an id of that form with a column goes as text
+    const sent = [onLine1('x/events.json:1#0', undefined, '2026-01-01T09:00:00.000Z'), onLine1('x/events.json:1:812#0', 812, '2026-01-02T09:00:00.000Z'), onLine1('x/events.json:1:812#1', 812, '2026-01-02T09:00:00.000Z'), onLine1('x/events.json:1#1', 1500, '2026-01-03T09:00:00.000Z'), onLine1('x/events.json:1#2', undefined, '2026-01-04T09:00:00.000Z')];
+    for (const event of sent) packer.add(event);
+    const back: HandoffEvent[] = [];
+    unpacker.unpack(packer.take(), back);
+    expect(back.map((e) => JSON.stringify(e))).toEqual(sent.map(inModelOrder));
+    expect(back.map((e) => e.source.column)).toEqual([undefined, 812, 812, 1500, undefined]);
+    expect(back[2]!.source).toBe(back[1]!.source);
+  });
+
   it('sends a time or a link list equal to the last one once', () => {
     const packer = createEventPacker('x/events.json');
     for (const event of events) packer.add(event);

@@ -127,6 +127,8 @@ describe('zendesk-ticket-events: a compact page, as the API returns it', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
     // the first record names its line alone, as in an indented page; later ones on that line add the column
     expect(new Set(events.map((e) => e.id.replace(/#\d+$/, '')))).toEqual(new Set(['events.json:1', `events.json:1:${columnOf(1)}`]));
+    // and so do their sources, which the reports cite
+    expect([...new Set(events.map((e) => `${e.source.line}:${e.source.column}`))].sort()).toEqual([`1:${columnOf(1)}`, '1:undefined']);
     expect(result.rowsRejected).toBe(1);
     expect(result.issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.line, issue.column])).toEqual([[1, columnOf(2)]]);
   });

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeEvents, connectors, loadInputs } from '../../src/index.js';
+import { analyzeEvents, buildScorecard, connectors, defaultMatrix, loadInputs, prepareAnalysis, renderReports } from '../../src/index.js';
 import { SAMPLES } from '../support/samples.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'handoff-risk-compact-'));
@@ -49,5 +49,11 @@ describe('a compact JSON page', () => {
     const b = analyzeEvents(compact.events)!;
     expect(positionless(b.results)).toBe(positionless(a.results));
     expect(positionless(b.evidence.failures.map((f) => [f.class, f.at, f.record, f.route, f.workflow, f.detectionLagHours]))).toBe(positionless(a.evidence.failures.map((f) => [f.class, f.at, f.record, f.route, f.workflow, f.detectionLagHours])));
+    // the reports cite a compact page's record by line and column, as its id names it
+    const analysis = prepareAnalysis({ run: b, files: compact.files, scorecard: buildScorecard(b, defaultMatrix()) });
+    const onSharedLine = Object.entries(analysis.citations).filter(([id]) => /:1:\d+#\d+$/.test(id));
+    expect(onSharedLine.length).toBeGreaterThan(0);
+    for (const [id, cited] of onSharedLine) expect(`${cited.file}:${cited.line}:${cited.column}`).toBe(id.replace(/#\d+$/, ''));
+    expect(renderReports(analysis)['report.md']).toMatch(/\.json:1:\d+`/);
   });
 });
