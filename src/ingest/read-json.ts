@@ -14,7 +14,7 @@ export interface JsonRecord {
    * compact page (what an API returns) holds every record on one line, so the line alone does not
    * tell them apart
    */
-  column?: number;
+  column?: number | undefined;
   value: unknown;
   /** 1-based line of a nested value, e.g. `lineOf(['changelog', 'histories', 2])`; the record's line when not found */
   lineOf(path: readonly (string | number)[]): number;
@@ -414,7 +414,7 @@ async function* elements(w: Window, changed: () => Error): AsyncGenerator<JsonRe
       lineOf = (path) => line - 1 + inner(path);
     }
     w.pos = end;
-    batch.push(column === undefined ? { value: JSON.parse(text), line, lineOf } : { value: JSON.parse(text), line, column, lineOf });
+    batch.push({ value: JSON.parse(text), line, column, lineOf });
     next = w.peek();
     if (next < 0) {
       if (batch.length) yield handOver();

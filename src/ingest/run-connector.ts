@@ -65,13 +65,13 @@ export function formatOf(file: string): InputFormat | undefined {
 type Row = {
   line: number;
   /** JSON: where the record starts, when another record started earlier on its line (see `JsonRecord`) */
-  column?: number;
+  column?: number | undefined;
   value: Record<string, unknown>;
   lineOf?: (path: readonly (string | number)[]) => number;
   /** CSV: the row had a different number of cells than the header */
   ragged?: { expected: number; got: number };
 };
-type Fault = { line: number; column?: number; message: string; code: IssueCode };
+type Fault = { line: number; column?: number | undefined; message: string; code: IssueCode };
 
 /**
  * Reads one file with the connector its shape matches (or the one forced in `options.connector`),
@@ -428,8 +428,8 @@ async function openInput(source: InputSource, format: InputFormat): Promise<Open
       for await (const batch of document.batches(key)) {
         yield batch.map((record): Row | Fault =>
           typeof record.value !== 'object' || record.value === null || Array.isArray(record.value)
-            ? { line: record.line, ...(record.column ? { column: record.column } : {}), code: 'json/not-an-object', message: 'record is not a JSON object' }
-            : { line: record.line, ...(record.column ? { column: record.column } : {}), value: record.value as Record<string, unknown>, lineOf: record.lineOf },
+            ? { line: record.line, column: record.column, code: 'json/not-an-object', message: 'record is not a JSON object' }
+            : { line: record.line, column: record.column, value: record.value as Record<string, unknown>, lineOf: record.lineOf },
         );
       }
     },
