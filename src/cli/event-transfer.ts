@@ -7,7 +7,7 @@
 // A time or a link list equal to the last event's (the events of one row) travels as a flag, and comes
 // back as the last event's own string or list: a row's events then share them, as the events of a row
 // share their source.
-import type { HandoffEvent } from '../model/index.js';
+import { eventId, type HandoffEvent } from '../model/index.js';
 
 /** One batch of one file's events, in file order. */
 export interface EventBatch {
@@ -26,9 +26,9 @@ export interface EventBatch {
 /**
  * Numbers per event: 0 flags, 1 source line, 2-15 table indices of system, system kind, record type,
  * record id, kind, actor id, actor name, actor type, team, from, to, field, activity, workflow, 16 link
- * count, 17-18 the id's line and n (ID_NUMBERED only), or 17 the source's column (HAS_COLUMN only).
+ * count, 17-18 the id's line and n (ID_NUMBERED only), 19 the source's column (a compact JSON page).
  */
-const FIELDS = 19;
+const FIELDS = 20;
 const ABSENT = -1;
 /** flags, the first number of an event */
 const ID_TAIL = 1;
@@ -39,8 +39,6 @@ const SAME_TIME = 4;
 const SAME_LINKS = 8;
 /** the id is `file:line#n`, with line and n in the last two numbers */
 const ID_NUMBERED = 16;
-/** the source names a column (a compact JSON page), in number 17; its id is then never ID_NUMBERED */
-const HAS_COLUMN = 32;
 /** events a fresh batch has room for before it grows */
 const FIRST_ROOM = 1024;
 
@@ -91,12 +89,7 @@ export function createEventPacker(file: string) {
       // not in that form, or the whole id when a connector made another kind
       const id = event.id;
       const inFile = id.startsWith(file);
-      const column = event.source.column;
-      if (column !== undefined) {
-        flags |= HAS_COLUMN;
-        data[at + 17] = column;
-      }
-      if (inFile && column === undefined && readNumberedTail(id, file.length, data, at + 17)) flags |= ID_NUMBERED;
+      if (inFile && readNumberedTail(id, file.length, data, at + 17)) flags |= ID_NUMBERED;
       else if (inFile) {
         flags |= ID_TAIL;
         texts.push(id.slice(file.length));
@@ -143,6 +136,7 @@ export function createEventPacker(file: string) {
       put(at, 14, event.activity);
       put(at, 15, event.workflow);
       data[at + 16] = eventLinks?.length ?? ABSENT;
+      data[at + 19] = event.source.column ?? ABSENT;
       count++;
     },
     get size(): number {
@@ -224,7 +218,7 @@ export function createEventUnpacker(file: string) {
       for (let at = 0; at < data.length; at += FIELDS) {
         const flags = data[at]!;
         // flat, as ingest makes ids
-        const id = flags & ID_NUMBERED ? [file, ':', data[at + 17]!, '#', data[at + 18]!].join('') : flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!;
+        const id = flags & ID_NUMBERED ? eventId(file, data[at + 17]!, data[at + 18]!) : flags & ID_TAIL ? [file, texts[next++]!].join('') : texts[next++]!;
         const time = flags & SAME_TIME ? lastTime : texts[next++]!;
         lastTime = time;
         const detail = flags & HAS_DETAIL ? texts[next++] : undefined;
@@ -276,7 +270,7 @@ export function createEventUnpacker(file: string) {
           activity: text(data[at + 14]!),
           links: eventLinks,
           workflow: text(data[at + 15]!),
-          source: sourceAt(batch.connector, data[at + 1]!, flags & HAS_COLUMN ? data[at + 17]! : undefined),
+          source: sourceAt(batch.connector, data[at + 1]!, data[at + 19] === ABSENT ? undefined : data[at + 19]!),
         });
       }
     },

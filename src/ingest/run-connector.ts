@@ -1,5 +1,5 @@
 // Runs one connector over one file: rows → events, every bad row a positioned reject, counts that reconcile.
-import { HandoffEvent, type EventDraft, type Issue, type IssueCode } from '../model/index.js';
+import { eventId, HandoffEvent, type EventDraft, type Issue, type IssueCode } from '../model/index.js';
 import {
   normaliseHeader,
   optionsFor,
@@ -268,10 +268,7 @@ function rowMapper(
         // Checking every row cost 12 % of `inspect` on the 1M bench set, for a code error, not a data one.
         const check = result.rowsRead <= CHECKED_ROWS;
         drafts.forEach((draft, index) => {
-          // joined, not a template: a template makes a rope of parts that every later Map or Set
-          // lookup by id must first flatten (the event index alone cost 300 ms a company at 1M)
-          // a compact JSON page's records share a line: the column tells them apart
-          const event = builder.event(draft, (row.column === undefined ? [file, ':', row.line, '#', index] : [file, ':', row.line, ':', row.column, '#', index]).join(''), row.line, row.column);
+          const event = builder.event(draft, eventId(file, row.line, index, row.column), row.line, row.column);
           if (!check) return events.push(event);
           const checked = HandoffEvent.safeParse(event);
           if (checked.success) events.push(event);
@@ -349,6 +346,8 @@ function eventBuilder(connector: string, file: string) {
   return {
     /** `rowColumn`: where a JSON record starts on its line, when it shares the line (see `JsonRecord`) */
     event(draft: EventDraft, id: string, rowLine: number, rowColumn?: number): HandoffEvent {
+      // a nested item on a line of its own is found by its line; the record's column is for the record's line
+      const line = draft.line ?? rowLine;
       // every event gets the same keys in the model's order (absent ones undefined, which JSON
       // drops): one object shape for the whole run, and anything else a draft carries left out
       return {
@@ -367,8 +366,7 @@ function eventBuilder(connector: string, file: string) {
         activity: draft.activity === undefined ? undefined : share(draft.activity),
         links: draft.links?.map((link) => (link.system === undefined ? { id: own(link.id), via: share(link.via) } : { system: share(link.system), id: own(link.id), via: share(link.via) })),
         workflow: draft.workflow,
-        // a nested item on a line of its own is found by its line; the record's column is for the record's line
-        source: sourceAt(draft.line ?? rowLine, (draft.line ?? rowLine) === rowLine ? rowColumn : undefined),
+        source: sourceAt(line, line === rowLine ? rowColumn : undefined),
       };
     },
   };

@@ -87,5 +87,14 @@ export const HandoffEvent = z.object({
 });
 export type HandoffEvent = z.infer<typeof HandoffEvent>;
 
+/**
+ * An event's id: `file:line#n`, or `file:line:column#n` for a JSON record that shares its line with an
+ * earlier one. Joined, not a template: a template makes a rope that every Map or Set lookup by the id
+ * must first flatten.
+ */
+export function eventId(file: string, line: number, n: number, column?: number): string {
+  return (column === undefined ? [file, ':', line, '#', n] : [file, ':', line, ':', column, '#', n]).join('');
+}
+
 /** What a connector returns for a row: the runtime adds `id` and `source`. */
 export type EventDraft = Omit<HandoffEvent, 'id' | 'source'> & { /** a nested JSON item's own line */ line?: number };

@@ -59,7 +59,7 @@ describe('event transfer', () => {
     const packer = createEventPacker('x/events.json');
     const unpacker = createEventUnpacker('x/events.json');
     const onLine1 = (id: string, column: number | undefined, at: string): HandoffEvent => ({ ...events[0]!, id, at, source: { ...base.source, line: 1, ...(column === undefined ? {} : { column }) } });
-    // the column shares its slot with a numbered id's numbers: an id of that form with a column goes as text
+    // a column with an id of either form: the id's own column, or none (an id a library made)
     const sent = [onLine1('x/events.json:1#0', undefined, '2026-01-01T09:00:00.000Z'), onLine1('x/events.json:1:812#0', 812, '2026-01-02T09:00:00.000Z'), onLine1('x/events.json:1:812#1', 812, '2026-01-02T09:00:00.000Z'), onLine1('x/events.json:1#1', 1500, '2026-01-03T09:00:00.000Z'), onLine1('x/events.json:1#2', undefined, '2026-01-04T09:00:00.000Z')];
     for (const event of sent) packer.add(event);
     const back: HandoffEvent[] = [];
